@@ -1,0 +1,323 @@
+package io.tlslens.agent.diagnosis;
+
+import io.tlslens.agent.record.Failure;
+import io.tlslens.agent.record.HandshakeSummary;
+import io.tlslens.agent.record.Role;
+import io.tlslens.wire.AlertDescription;
+import io.tlslens.wire.CipherSuite;
+import java.io.EOFException;
+import java.net.SocketTimeoutException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Names the cause of a failed handshake from what was recorded: the alert and who sent it, the
+ * exception chain, and the messages both sides exchanged. Rules go from the most specific evidence
+ * (an exception type) to the least (an alert that many causes share).
+ */
+public final class Diagnoser {
+
+    private static final int HANDSHAKE_FAILURE = 40;
+    private static final int BAD_CERTIFICATE = 42;
+    private static final int UNSUPPORTED_CERTIFICATE = 43;
+    private static final int CERTIFICATE_REVOKED = 44;
+    private static final int CERTIFICATE_EXPIRED = 45;
+    private static final int CERTIFICATE_UNKNOWN = 46;
+    private static final int UNKNOWN_CA = 48;
+    private static final int DECODE_ERROR = 50;
+    private static final int PROTOCOL_VERSION = 70;
+    private static final int UNRECOGNIZED_NAME = 112;
+    private static final int CERTIFICATE_REQUIRED = 116;
+    private static final int NO_APPLICATION_PROTOCOL = 120;
+
+    private Diagnoser() {
+    }
+
+    public static Diagnosis diagnose(HandshakeSummary summary) {
+        Failure failure = summary.record().failure();
+        String alert = failure.alert() >= 0 ? AlertDescription.name(failure.alert()) : null;
+        Diagnosis.Side side = failure.origin() == Failure.Origin.PEER_ALERT ? Diagnosis.Side.PEER : Diagnosis.Side.LOCAL;
+        String message = describe(failure);
+        Throwable cause = failure.cause();
+
+        if (failure.origin() == Failure.Origin.ABANDONED) {
+            return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.LOCAL, null, failure.diagnostic(),
+                    "Find where the application stops driving the handshake (an SSLEngine whose wrap/unwrap is no "
+                            + "longer called, a socket left unread).");
+        }
+        if (find(cause, SocketTimeoutException.class) != null) {
+            return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.PEER, alert,
+                    "The peer did not answer within the socket timeout (" + message + ")" + lastSeen(summary) + ".",
+                    "Check that the peer is reachable and serving TLS on this port; raise the timeout if it is slow.");
+        }
+        if (find(cause, CertificateExpiredException.class) != null) {
+            return certificateValidity(summary, side, alert, true);
+        }
+        if (find(cause, CertificateNotYetValidException.class) != null) {
+            return certificateValidity(summary, side, alert, false);
+        }
+        if (isHostnameMismatch(cause)) {
+            return hostnameMismatch(summary, alert, message);
+        }
+        if (isUntrusted(cause)) {
+            return untrusted(summary, alert, message);
+        }
+        if (contains(message, "Unsupported or unrecognized SSL message") || contains(message, "plaintext connection")) {
+            return new Diagnosis(ErrorType.NOT_TLS, Diagnosis.Side.PEER, alert,
+                    "The peer answered with bytes that are not a TLS record (" + message + ").",
+                    "The port does not speak TLS: check the port and scheme (http vs https), or a proxy in between.");
+        }
+        if (find(cause, EOFException.class) != null || contains(message, "Remote host terminated the handshake")
+                || contains(message, "Connection reset")) {
+            return new Diagnosis(ErrorType.PEER_CLOSED, Diagnosis.Side.PEER, alert,
+                    "The peer closed the connection without an alert" + lastSeen(summary) + " (" + message + ").",
+                    "Look at the peer's logs: a server usually does this when it rejects the ClientHello "
+                            + "(versions, cipher suites, SNI) or when it is overloaded.");
+        }
+        if (contains(message, "no cipher suites in common")) {
+            return noCommonCipherSuite(summary, side, alert, message);
+        }
+        if (failure.alert() == PROTOCOL_VERSION || contains(message, "No appropriate protocol")
+                || contains(message, "protocol versions")) {
+            return new Diagnosis(ErrorType.PROTOCOL_VERSION_MISMATCH, side, alert,
+                    "The two sides share no TLS version" + offeredVersions(summary) + " (" + message + ").",
+                    "Enable a common version on both sides (SSLParameters.setProtocols, jdk.tls.client.protocols, "
+                            + "jdk.tls.disabledAlgorithms).");
+        }
+        return byAlert(summary, failure, side, alert, message);
+    }
+
+    private static Diagnosis byAlert(HandshakeSummary summary, Failure failure, Diagnosis.Side side, String alert,
+                                     String message) {
+        boolean peerRejectsOurCertificate = side == Diagnosis.Side.PEER;
+        switch (failure.alert()) {
+            case CERTIFICATE_EXPIRED:
+                return new Diagnosis(ErrorType.CERTIFICATE_EXPIRED, side, alert,
+                        "The " + (peerRejectsOurCertificate ? "peer" : "local side")
+                                + " reported an expired certificate (" + message + ").",
+                        "Renew the certificate and reload it where it is served.");
+            case CERTIFICATE_REVOKED:
+                return new Diagnosis(ErrorType.CERTIFICATE_REVOKED, side, alert,
+                        "A certificate was reported revoked (" + message + ").",
+                        "Replace the revoked certificate; check the CRL/OCSP responder if it should not be.");
+            case BAD_CERTIFICATE:
+            case UNSUPPORTED_CERTIFICATE:
+            case CERTIFICATE_UNKNOWN:
+            case UNKNOWN_CA:
+                if (peerRejectsOurCertificate && summary.record().role() == Role.SERVER) {
+                    return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
+                            "The client rejected the server's certificate with " + alert + " (" + message + ").",
+                            "Make the client trust the server's CA, or serve a chain the client trusts.");
+                }
+                if (!peerRejectsOurCertificate && summary.record().role() == Role.SERVER) {
+                    return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
+                            "The client's certificate was rejected with " + alert + " (" + message + ").",
+                            "Issue the client a certificate from a CA the server trusts, or add its CA to the "
+                                    + "server's trust store.");
+                }
+                return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, side, alert,
+                        "The " + (peerRejectsOurCertificate ? "peer rejected this side's" : "local side rejected the peer's")
+                                + " certificate with " + alert + " (" + message + ").",
+                        "Add the issuing CA to the trust store of the side that rejects it, or serve the full chain.");
+            case CERTIFICATE_REQUIRED:
+                return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, side, alert,
+                        "The server requires a client certificate and none was sent (" + message + ").",
+                        "Configure the client with a key store holding a certificate the server trusts.");
+            case NO_APPLICATION_PROTOCOL:
+                return new Diagnosis(ErrorType.NO_COMMON_APPLICATION_PROTOCOL, side, alert,
+                        "No common application protocol" + offeredAlpn(summary) + " (" + message + ").",
+                        "Offer a protocol the server supports (SSLParameters.setApplicationProtocols).");
+            case UNRECOGNIZED_NAME:
+                return new Diagnosis(ErrorType.UNRECOGNIZED_NAME, side, alert,
+                        "The server does not serve the name " + summary.serverName().orElse("(none sent)")
+                                + " (" + message + ").",
+                        "Connect with a name the server is configured for, or add the name to its SNI matchers.");
+            case DECODE_ERROR:
+                return new Diagnosis(ErrorType.DECODE_ERROR, side, alert,
+                        "A handshake message could not be decoded (" + message + ").",
+                        "One side sends malformed TLS: check for a proxy or a TLS library bug.");
+            case HANDSHAKE_FAILURE:
+            default:
+                return new Diagnosis(ErrorType.OTHER, side, alert, message,
+                        side == Diagnosis.Side.PEER
+                                ? "The peer gave no reason beyond the alert: compare its TLS settings with the offer "
+                                + "recorded in this handshake (versions, cipher suites, groups, signature algorithms)."
+                                : "See the detail; run with -Djavax.net.debug=ssl:handshake for the JDK's own trace.");
+        }
+    }
+
+    private static Diagnosis certificateValidity(HandshakeSummary summary, Diagnosis.Side side, String alert,
+                                                 boolean expired) {
+        List<X509Certificate> chain = checkedChain(summary);
+        Date now = new Date();
+        String evidence = "";
+        for (int i = 0; i < chain.size(); i++) {
+            X509Certificate certificate = chain.get(i);
+            boolean bad = expired ? certificate.getNotAfter().before(now) : certificate.getNotBefore().after(now);
+            if (bad) {
+                evidence = ": " + position(i) + " " + certificate.getSubjectX500Principal().getName()
+                        + (expired ? " expired on " + certificate.getNotAfter().toInstant()
+                                   : " is valid only from " + certificate.getNotBefore().toInstant());
+                break;
+            }
+        }
+        return new Diagnosis(expired ? ErrorType.CERTIFICATE_EXPIRED : ErrorType.CERTIFICATE_NOT_YET_VALID, side,
+                alert, "The " + checkedParty(summary) + " certificate " + (expired ? "has expired" : "is not yet valid")
+                + evidence + ".",
+                expired ? "Renew the certificate and reload it where it is served."
+                        : "Check the clocks of both hosts, or wait until the certificate's notBefore date.");
+    }
+
+    private static Diagnosis hostnameMismatch(HandshakeSummary summary, String alert, String message) {
+        List<X509Certificate> chain = checkedChain(summary);
+        String asked = summary.serverName().orElse(summary.record().peer().host());
+        String names = chain.isEmpty() ? "unknown" : subjectAltNames(chain.get(0));
+        return new Diagnosis(ErrorType.HOSTNAME_MISMATCH, Diagnosis.Side.LOCAL, alert,
+                "The client asked for " + (asked == null ? "(unknown)" : asked)
+                        + " but the certificate names " + names + " (" + message + ").",
+                "Connect with a name the certificate lists in its subjectAltName, or reissue the certificate "
+                        + "with this name.");
+    }
+
+    private static Diagnosis untrusted(HandshakeSummary summary, String alert, String message) {
+        List<X509Certificate> chain = checkedChain(summary);
+        String evidence = "";
+        if (!chain.isEmpty()) {
+            X509Certificate last = chain.get(chain.size() - 1);
+            boolean selfSigned = last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
+            evidence = selfSigned
+                    ? "; the chain ends in " + last.getSubjectX500Principal().getName() + ", which is self-signed and not trusted"
+                    : "; the chain ends in " + last.getSubjectX500Principal().getName() + ", issued by "
+                    + last.getIssuerX500Principal().getName() + ", which is neither sent nor trusted";
+        }
+        return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, Diagnosis.Side.LOCAL, alert,
+                "The " + checkedParty(summary) + " certificate chain does not lead to a trusted CA" + evidence
+                        + " (" + message + ").",
+                "Add the issuing CA to the trust store (javax.net.ssl.trustStore), or make the peer send its "
+                        + "intermediate certificates.");
+    }
+
+    private static Diagnosis noCommonCipherSuite(HandshakeSummary summary, Diagnosis.Side side, String alert,
+                                                 String message) {
+        String offered = summary.clientHello()
+                .map(hello -> "; the client offered " + names(hello.cipherSuites()))
+                .orElse("");
+        return new Diagnosis(ErrorType.NO_COMMON_CIPHER_SUITE, side, alert,
+                "The server found no cipher suite it shares with the client" + offered + ".",
+                "Enable at least one common suite on both sides (setEnabledCipherSuites, jdk.tls.disabledAlgorithms).");
+    }
+
+    private static String names(Collection<Integer> suites) {
+        return suites.stream().map(CipherSuite::name).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String offeredVersions(HandshakeSummary summary) {
+        return summary.clientHello()
+                .map(hello -> {
+                    List<String> versions = new ArrayList<>();
+                    for (int version : hello.supportedVersions()) {
+                        versions.add(io.tlslens.wire.ProtocolVersion.name(version));
+                    }
+                    if (versions.isEmpty()) {
+                        versions.add(io.tlslens.wire.ProtocolVersion.name(hello.legacyVersion()));
+                    }
+                    return "; the client offered " + versions;
+                })
+                .orElse("");
+    }
+
+    private static String offeredAlpn(HandshakeSummary summary) {
+        return summary.clientHello().map(hello -> hello.alpnProtocols().isEmpty()
+                ? "; the client offered none" : "; the client offered " + hello.alpnProtocols()).orElse("");
+    }
+
+    /** The chain the local side was checking: the peer's. */
+    private static List<X509Certificate> checkedChain(HandshakeSummary summary) {
+        return summary.record().role() == Role.CLIENT ? summary.serverChain() : summary.clientChain();
+    }
+
+    private static String checkedParty(HandshakeSummary summary) {
+        return summary.record().role() == Role.CLIENT ? "server's" : "client's";
+    }
+
+    private static String position(int index) {
+        return index == 0 ? "the leaf" : "chain certificate #" + index;
+    }
+
+    private static String lastSeen(HandshakeSummary summary) {
+        List<io.tlslens.agent.record.RecordedMessage> messages = summary.record().messages();
+        if (messages.isEmpty()) {
+            return ", before any handshake message";
+        }
+        io.tlslens.agent.record.RecordedMessage last = messages.get(messages.size() - 1);
+        return ", after this side " + (last.direction() == io.tlslens.agent.record.Direction.SENT ? "sent" : "received")
+                + " " + last.name();
+    }
+
+    private static String subjectAltNames(X509Certificate certificate) {
+        try {
+            Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+            if (names == null) {
+                return "no subjectAltName (subject " + certificate.getSubjectX500Principal().getName() + ")";
+            }
+            return names.stream().map(name -> String.valueOf(name.get(1))).collect(Collectors.joining(", ", "[", "]"));
+        } catch (CertificateParsingException e) {
+            return "an unreadable subjectAltName";
+        }
+    }
+
+    private static boolean isHostnameMismatch(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            String text = t.getMessage();
+            if (t instanceof java.security.cert.CertificateException && text != null
+                    && (text.startsWith("No subject alternative") || text.startsWith("No name matching"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUntrusted(Throwable cause) {
+        if (find(cause, CertPathValidatorException.class) != null) {
+            return true;
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getClass().getName().endsWith("SunCertPathBuilderException")
+                    || (t.getMessage() != null && t.getMessage().contains("PKIX path"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable cause, Class<T> type) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static boolean contains(String text, String part) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+    }
+
+    /** The stack's diagnostic, else the innermost exception message. */
+    private static String describe(Failure failure) {
+        String text = failure.diagnostic();
+        if (text == null && failure.cause() != null) {
+            text = failure.cause().toString();
+        }
+        return text == null ? "no further detail" : text;
+    }
+}

@@ -1,0 +1,80 @@
+package io.tlslens.agent.export;
+
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.tlslens.agent.config.AgentConfig;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * TLSLens's own OpenTelemetry SDK, set up by the SDK's autoconfiguration from the standard
+ * {@code OTEL_*} variables and {@code otel.*} properties. It is never made global: the
+ * application's OpenTelemetry, if it has one, is left alone.
+ */
+public final class Telemetry {
+
+    private static final String SCOPE = "io.tlslens";
+    /** Settings that mean "send spans somewhere": without any of them, handshakes go to the console. */
+    private static final List<String> EXPORT_SETTINGS = List.of(
+            "otel.traces.exporter", "otel.exporter.otlp.endpoint", "otel.exporter.otlp.traces.endpoint");
+
+    private final OpenTelemetrySdk sdk;
+    private final ExportThreads exportThreads;
+    private final boolean console;
+
+    private Telemetry(OpenTelemetrySdk sdk, ExportThreads exportThreads, boolean console) {
+        this.sdk = sdk;
+        this.exportThreads = exportThreads;
+        this.console = console;
+    }
+
+    public static Telemetry start(AgentConfig config) {
+        boolean console = config.console() == AgentConfig.Console.ON
+                || (config.console() == AgentConfig.Console.AUTO && !exportConfigured());
+        Map<String, String> defaults = new HashMap<>();
+        defaults.put("otel.logs.exporter", "none");
+        if (!exportConfigured()) {
+            defaults.put("otel.traces.exporter", "none");
+            defaults.put("otel.metrics.exporter", "none");
+        }
+        ExportThreads exportThreads = new ExportThreads();
+        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                .addPropertiesSupplier(() -> defaults)
+                .addSpanExporterCustomizer((exporter, properties) -> exportThreads.adopt(exporter))
+                .addTracerProviderCustomizer((tracerProvider, properties) -> console
+                        ? tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(new LadderExporter(System.err)))
+                        : tracerProvider)
+                .disableShutdownHook()
+                .build()
+                .getOpenTelemetrySdk();
+        return new Telemetry(sdk, exportThreads, console);
+    }
+
+    private static boolean exportConfigured() {
+        for (String property : EXPORT_SETTINGS) {
+            String variable = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            if (System.getProperty(property) != null || System.getenv(variable) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Tracer tracer(String version) {
+        return sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
+    }
+
+    public boolean console() {
+        return console;
+    }
+
+    /** Flushes what is pending and stops the exporters, waiting at most {@code timeoutMillis}. */
+    public void shutdown(long timeoutMillis) {
+        sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS);
+        exportThreads.shutdown();
+    }
+}

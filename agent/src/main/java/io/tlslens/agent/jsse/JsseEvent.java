@@ -1,0 +1,64 @@
+package io.tlslens.agent.jsse;
+
+/**
+ * What a hook saw, copied on the handshake thread and queued for the recorder. Holds the JDK's
+ * connection objects only until the recorder has read what it needs from them.
+ */
+final class JsseEvent {
+
+    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, FINISHED, FATAL, ABORTED }
+
+    final Kind kind;
+    final long nanoTime;
+    /** The {@code TransportContext}, or for {@link Kind#SENT} the {@code OutputRecord}. */
+    final Object connection;
+    /** {@link Kind#CONNECTION_CREATED}: the connection's {@code OutputRecord}. */
+    final Object outputRecord;
+    final int contentType;
+    final byte[] bytes;
+    final int length;
+    /** {@link Kind#FATAL}: the {@code sun.security.ssl.Alert}. */
+    final Object alert;
+    final String diagnostic;
+    final boolean fromPeer;
+    final Throwable cause;
+
+    private JsseEvent(Kind kind, long nanoTime, Object connection, Object outputRecord, int contentType,
+                      byte[] bytes, int length, Object alert, String diagnostic, boolean fromPeer, Throwable cause) {
+        this.kind = kind;
+        this.nanoTime = nanoTime;
+        this.connection = connection;
+        this.outputRecord = outputRecord;
+        this.contentType = contentType;
+        this.bytes = bytes;
+        this.length = length;
+        this.alert = alert;
+        this.diagnostic = diagnostic;
+        this.fromPeer = fromPeer;
+        this.cause = cause;
+    }
+
+    static JsseEvent connectionCreated(long nanoTime, Object transportContext, Object outputRecord) {
+        return new JsseEvent(Kind.CONNECTION_CREATED, nanoTime, transportContext, outputRecord, -1, null, 0,
+                null, null, false, null);
+    }
+
+    static JsseEvent message(Kind kind, long nanoTime, Object connection, int contentType, byte[] bytes, int length) {
+        return new JsseEvent(kind, nanoTime, connection, null, contentType, bytes, length, null, null, false, null);
+    }
+
+    static JsseEvent finished(long nanoTime, Object transportContext) {
+        return new JsseEvent(Kind.FINISHED, nanoTime, transportContext, null, -1, null, 0, null, null, false, null);
+    }
+
+    static JsseEvent fatal(long nanoTime, Object transportContext, Object alert, String diagnostic, boolean fromPeer,
+                           Throwable cause) {
+        return new JsseEvent(Kind.FATAL, nanoTime, transportContext, null, -1, null, 0, alert, diagnostic, fromPeer,
+                cause);
+    }
+
+    static JsseEvent aborted(long nanoTime, Object transportContext, Throwable thrown) {
+        return new JsseEvent(Kind.ABORTED, nanoTime, transportContext, null, -1, null, 0, null,
+                thrown.getMessage(), false, thrown);
+    }
+}

@@ -1,0 +1,71 @@
+package io.tlslens.agent.jsse;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import io.tlslens.agent.jsse.advice.FatalAdvice;
+import io.tlslens.agent.jsse.advice.HandshakeFinishedAdvice;
+import io.tlslens.agent.jsse.advice.InboundRecordAdvice;
+import io.tlslens.agent.jsse.advice.OutboundAlertAdvice;
+import io.tlslens.agent.jsse.advice.OutboundChangeCipherSpecAdvice;
+import io.tlslens.agent.jsse.advice.OutboundHandshakeAdvice;
+import io.tlslens.agent.jsse.advice.SocketHandshakeAbortedAdvice;
+import io.tlslens.agent.jsse.advice.TransportContextCreatedAdvice;
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * One interception point in SunJSSE (see the research note on hook points, H1–H6). Methods are
+ * matched by name and parameter types only: return types and {@code throws} clauses differ between
+ * JDK versions.
+ */
+enum JsseHook {
+    CONNECTION_CREATED("map output records to their connection", JsseTypes.TRANSPORT_CONTEXT,
+            isConstructor().and(takesArguments(6)).and(takesArgument(4, named(JsseTypes.OUTPUT_RECORD))),
+            TransportContextCreatedAdvice.class),
+    RECEIVED("received handshake messages, alerts and ChangeCipherSpec", JsseTypes.TRANSPORT_CONTEXT,
+            named("dispatch").and(takesArguments(1)).and(takesArgument(0, named(JsseTypes.PLAINTEXT))),
+            InboundRecordAdvice.class),
+    FINISHED("handshake completion", JsseTypes.TRANSPORT_CONTEXT,
+            named("finishHandshake").or(named("finishPostHandshake")).and(takesArguments(0)),
+            HandshakeFinishedAdvice.class),
+    FATAL("handshake failures", JsseTypes.TRANSPORT_CONTEXT,
+            named("fatal").and(takesArguments(4)).and(takesArgument(0, named(JsseTypes.ALERT)))
+                    .and(takesArgument(1, String.class)).and(takesArgument(2, boolean.class))
+                    .and(takesArgument(3, Throwable.class)),
+            FatalAdvice.class),
+    SENT_HANDSHAKE("sent handshake messages", JsseTypes.OUTPUT_RECORD,
+            named("encodeHandshake").and(takesArguments(byte[].class, int.class, int.class)),
+            OutboundHandshakeAdvice.class),
+    SENT_ALERT("sent alerts", JsseTypes.OUTPUT_RECORD,
+            named("encodeAlert").and(takesArguments(byte.class, byte.class)),
+            OutboundAlertAdvice.class),
+    SENT_CHANGE_CIPHER_SPEC("sent ChangeCipherSpec", JsseTypes.OUTPUT_RECORD,
+            named("encodeChangeCipherSpec").and(takesArguments(0)),
+            OutboundChangeCipherSpecAdvice.class),
+    SOCKET_HANDSHAKE_ABORTED("SSLSocket handshake timeouts", JsseTypes.SSL_SOCKET_IMPL,
+            named("startHandshake").and(takesArguments(0)),
+            SocketHandshakeAbortedAdvice.class);
+
+    /** What is lost when the hook is missing, for the warning. */
+    final String feature;
+    /** The class that declares the method; for output records, the abstract base. */
+    final String declaringType;
+    final ElementMatcher<? super MethodDescription> method;
+    final Class<?> advice;
+
+    JsseHook(String feature, String declaringType, ElementMatcher<? super MethodDescription> method, Class<?> advice) {
+        this.feature = feature;
+        this.declaringType = declaringType;
+        this.method = method;
+        this.advice = advice;
+    }
+
+    /** The concrete classes the advice is woven into. */
+    List<String> targetTypes() {
+        return JsseTypes.OUTPUT_RECORD.equals(declaringType) ? JsseTypes.CONCRETE_OUTPUT_RECORDS : List.of(declaringType);
+    }
+}

@@ -1,0 +1,145 @@
+package io.tlslens.agent.jsse;
+
+import io.tlslens.agent.AgentLog;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Reads the package-private state of {@code sun.security.ssl} that the hooks hand over. Every
+ * accessor is looked up once; one that this JDK lacks reads as {@code null}/default and is
+ * reported once, so a changed field costs one attribute, never a handshake.
+ */
+final class JsseInternals {
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    private final MethodHandle plaintextContentType;
+    private final MethodHandle plaintextFragment;
+    private final MethodHandle contextTransport;
+    private final MethodHandle contextSession;
+    private final MethodHandle contextApplicationProtocol;
+    private final MethodHandle contextConfig;
+    private final MethodHandle configClientMode;
+    private final MethodHandle transportPeerHost;
+    private final MethodHandle transportPeerPort;
+    private final MethodHandle alertId;
+
+    private JsseInternals() {
+        plaintextContentType = getter(JsseTypes.PLAINTEXT, "contentType", byte.class);
+        plaintextFragment = getter(JsseTypes.PLAINTEXT, "fragment", ByteBuffer.class);
+        Class<?> transport = load(JsseTypes.SSL_TRANSPORT);
+        Class<?> sessionImpl = load(JsseTypes.PACKAGE + "SSLSessionImpl");
+        Class<?> config = load(JsseTypes.PACKAGE + "SSLConfiguration");
+        contextTransport = getter(JsseTypes.TRANSPORT_CONTEXT, "transport", transport);
+        contextSession = getter(JsseTypes.TRANSPORT_CONTEXT, "conSession", sessionImpl);
+        contextApplicationProtocol = getter(JsseTypes.TRANSPORT_CONTEXT, "applicationProtocol", String.class);
+        contextConfig = getter(JsseTypes.TRANSPORT_CONTEXT, "sslConfig", config);
+        configClientMode = getter(JsseTypes.PACKAGE + "SSLConfiguration", "isClientMode", boolean.class);
+        transportPeerHost = virtual(transport, "getPeerHost", String.class);
+        transportPeerPort = virtual(transport, "getPeerPort", int.class);
+        alertId = getter(JsseTypes.ALERT, "id", byte.class);
+    }
+
+    /** Opens {@code sun.security.ssl} to TLSLens's module, then looks the accessors up. */
+    static JsseInternals open(Instrumentation inst) {
+        Module javaBase = Object.class.getModule();
+        inst.redefineModule(javaBase, Set.of(), Map.of(),
+                Map.of("sun.security.ssl", Set.of(JsseInternals.class.getModule())), Set.of(), Map.of());
+        return new JsseInternals();
+    }
+
+    int contentType(Object plaintext) {
+        Object value = invoke(plaintextContentType, plaintext);
+        return value == null ? -1 : ((Byte) value) & 0xff;
+    }
+
+    ByteBuffer fragment(Object plaintext) {
+        return (ByteBuffer) invoke(plaintextFragment, plaintext);
+    }
+
+    /** The {@code SSLSocketImpl} or {@code SSLEngineImpl} of a {@code TransportContext}. */
+    Object transport(Object transportContext) {
+        return invoke(contextTransport, transportContext);
+    }
+
+    SSLSession session(Object transportContext) {
+        return (SSLSession) invoke(contextSession, transportContext);
+    }
+
+    String applicationProtocol(Object transportContext) {
+        return (String) invoke(contextApplicationProtocol, transportContext);
+    }
+
+    /** {@code null} when unknown. */
+    Boolean clientMode(Object transportContext) {
+        Object config = invoke(contextConfig, transportContext);
+        return config == null ? null : (Boolean) invoke(configClientMode, config);
+    }
+
+    String peerHost(Object transport) {
+        return (String) invoke(transportPeerHost, transport);
+    }
+
+    int peerPort(Object transport) {
+        Object port = invoke(transportPeerPort, transport);
+        return port == null ? -1 : (Integer) port;
+    }
+
+    /** The alert's wire code, or -1. */
+    int alertCode(Object alert) {
+        Object id = invoke(alertId, alert);
+        return id == null ? -1 : ((Byte) id) & 0xff;
+    }
+
+    private static Object invoke(MethodHandle handle, Object target) {
+        if (handle == null || target == null) {
+            return null;
+        }
+        try {
+            return handle.invoke(target);
+        } catch (Throwable t) {
+            AgentLog.warnOnce("invoke " + handle, "could not read JSSE state through " + handle + ": " + t);
+            return null;
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, null);
+        } catch (ClassNotFoundException e) {
+            AgentLog.warn("this JDK has no " + name + "; some handshake details will be missing");
+            return null;
+        }
+    }
+
+    private static MethodHandle getter(String className, String field, Class<?> type) {
+        Class<?> owner = load(className);
+        if (owner == null || type == null) {
+            return null;
+        }
+        try {
+            return MethodHandles.privateLookupIn(owner, LOOKUP).findGetter(owner, field, type);
+        } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
+            AgentLog.warn("this JDK has no field " + className + "." + field + "; some handshake details will be missing");
+            return null;
+        }
+    }
+
+    private static MethodHandle virtual(Class<?> owner, String method, Class<?> returnType) {
+        if (owner == null) {
+            return null;
+        }
+        try {
+            return MethodHandles.privateLookupIn(owner, LOOKUP).findVirtual(owner, method, MethodType.methodType(returnType));
+        } catch (ReflectiveOperationException | SecurityException e) {
+            AgentLog.warn("this JDK has no method " + owner.getName() + "." + method + "; peer addresses will be missing");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package io.tlslens.agent.jsse;
+
+import io.tlslens.agent.AgentLog;
+import io.tlslens.agent.record.Direction;
+import io.tlslens.agent.record.EventQueue;
+import io.tlslens.agent.record.Failure;
+import io.tlslens.agent.record.HandshakeRecord;
+import io.tlslens.agent.record.HandshakeRecorder;
+import io.tlslens.agent.record.Peer;
+import io.tlslens.agent.record.Role;
+import java.lang.ref.WeakReference;
+import java.net.InetAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The recorder thread's side of JSSE: drains the hooks' events, keeps one
+ * {@link HandshakeRecorder} per live connection, and hands finished records on. Connections are
+ * held weakly, and an open handshake that stops making progress (or whose connection is
+ * collected) is ended after a bound, so that no state outlives its connection.
+ */
+final class JsseRecorder {
+
+    private static final String STACK = "jsse";
+
+    private final EventQueue<JsseEvent> queue;
+    private final JsseInternals internals;
+    private final long abandonAfterNanos;
+    private Consumer<HandshakeRecord> sink;
+
+    private final Map<Object, Connection> byContext = new WeakHashMap<>();
+    private final Map<Object, Connection> byOutputRecord = new WeakHashMap<>();
+    private final Set<Connection> openHandshakes = new LinkedHashSet<>();
+    private volatile boolean running = true;
+    private long droppedReported;
+
+    JsseRecorder(EventQueue<JsseEvent> queue, JsseInternals internals, Duration abandonAfter) {
+        this.queue = queue;
+        this.internals = internals;
+        this.abandonAfterNanos = abandonAfter.toNanos();
+    }
+
+    /**
+     * The recorder loop, on its own thread: records until {@link #requestStop}, then records what
+     * is still queued and returns.
+     */
+    void run(Consumer<HandshakeRecord> sink) {
+        this.sink = sink;
+        long nextSweep = System.nanoTime();
+        while (running) {
+            try {
+                JsseEvent event = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    handle(event);
+                }
+                long now = System.nanoTime();
+                if (now - nextSweep >= 0) {
+                    sweep(now);
+                    nextSweep = now + TimeUnit.SECONDS.toNanos(1);
+                }
+            } catch (InterruptedException e) {
+                break;
+            } catch (Throwable t) {
+                AgentLog.warnOnce("recorder " + t.getClass().getName(), "TLSLens dropped an event it could not record: " + t);
+            }
+        }
+        drain();
+    }
+
+    void requestStop() {
+        running = false;
+    }
+
+    private void drain() {
+        JsseEvent event;
+        while ((event = queue.poll()) != null) {
+            try {
+                handle(event);
+            } catch (Throwable t) {
+                AgentLog.warnOnce("drain", "TLSLens dropped an event at shutdown: " + t);
+            }
+        }
+    }
+
+    void handle(JsseEvent event) {
+        switch (event.kind) {
+            case CONNECTION_CREATED:
+                Connection created = new Connection(event.connection);
+                byContext.put(event.connection, created);
+                byOutputRecord.put(event.outputRecord, created);
+                return;
+            case SENT:
+                onMessage(byOutputRecord.get(event.connection), Direction.SENT, event);
+                return;
+            case RECEIVED:
+                onMessage(byContext.get(event.connection), Direction.RECEIVED, event);
+                return;
+            case FINISHED:
+                onFinished(event);
+                return;
+            case FATAL:
+            case ABORTED:
+                onFailed(event);
+                return;
+            default:
+                throw new IllegalStateException("unknown event " + event.kind);
+        }
+    }
+
+    private void onMessage(Connection connection, Direction direction, JsseEvent event) {
+        if (connection == null) {
+            return; // created before TLSLens was installed: skipped, never half-recorded
+        }
+        HandshakeRecord post = connection.recorder.message(direction, event.nanoTime, event.contentType, event.bytes,
+                event.length);
+        track(connection);
+        emit(post);
+    }
+
+    private void onFinished(JsseEvent event) {
+        Connection connection = byContext.get(event.connection);
+        if (connection == null) {
+            return;
+        }
+        SSLSession session = internals.session(event.connection);
+        HandshakeRecord record = connection.recorder.completed(event.nanoTime, peer(event.connection),
+                peerCertificates(session), localCertificates(session));
+        track(connection);
+        emit(record);
+    }
+
+    private void onFailed(JsseEvent event) {
+        Connection connection = byContext.get(event.connection);
+        if (connection == null) {
+            return;
+        }
+        Failure failure;
+        if (event.kind == JsseEvent.Kind.FATAL) {
+            failure = new Failure(event.fromPeer ? Failure.Origin.PEER_ALERT : Failure.Origin.LOCAL_ERROR,
+                    internals.alertCode(event.alert), event.diagnostic, event.cause);
+        } else {
+            failure = new Failure(Failure.Origin.ABORTED, -1, event.diagnostic, event.cause);
+        }
+        Boolean clientMode = internals.clientMode(event.connection);
+        Role localRole = clientMode == null ? null : clientMode ? Role.CLIENT : Role.SERVER;
+        HandshakeRecord record = connection.recorder.failed(event.nanoTime, failure, peer(event.connection),
+                localRole, List.of());
+        track(connection);
+        emit(record);
+    }
+
+    private void sweep(long now) {
+        long dropped = queue.dropped();
+        if (dropped > droppedReported) {
+            AgentLog.warn("the recorder fell behind: " + dropped + " handshake events dropped so far "
+                    + "(raise queue.capacity if this repeats)");
+            droppedReported = dropped;
+        }
+        for (Iterator<Connection> it = openHandshakes.iterator(); it.hasNext(); ) {
+            Connection connection = it.next();
+            Object context = connection.context.get();
+            boolean collected = context == null;
+            if (collected || connection.recorder.idleSince(now - abandonAfterNanos)) {
+                String why = collected
+                        ? "the application discarded the connection before the handshake completed"
+                        : "no handshake progress for " + TimeUnit.NANOSECONDS.toSeconds(abandonAfterNanos)
+                        + " s: the application abandoned the handshake";
+                Peer peer = collected ? Peer.UNKNOWN : peer(context);
+                emit(connection.recorder.failed(now, new Failure(Failure.Origin.ABANDONED, -1, why, null), peer,
+                        null, List.of()));
+            }
+            if (!connection.recorder.isOpen()) {
+                it.remove();
+            }
+        }
+    }
+
+    private void track(Connection connection) {
+        if (connection.recorder.isOpen()) {
+            openHandshakes.add(connection);
+        } else {
+            openHandshakes.remove(connection);
+        }
+    }
+
+    private void emit(HandshakeRecord record) {
+        if (record != null) {
+            sink.accept(record);
+        }
+    }
+
+    private Peer peer(Object transportContext) {
+        Object transport = internals.transport(transportContext);
+        if (transport instanceof SSLSocket) {
+            SSLSocket socket = (SSLSocket) transport;
+            InetAddress address = socket.getInetAddress();
+            return new Peer(internals.peerHost(transport), address == null ? null : address.getHostAddress(),
+                    address == null ? -1 : socket.getPort(), socket.getLocalPort());
+        }
+        if (transport instanceof SSLEngine) {
+            SSLEngine engine = (SSLEngine) transport;
+            return new Peer(engine.getPeerHost(), null, engine.getPeerPort(), -1);
+        }
+        return Peer.UNKNOWN;
+    }
+
+    private static List<X509Certificate> peerCertificates(SSLSession session) {
+        if (session == null) {
+            return List.of();
+        }
+        try {
+            return x509(session.getPeerCertificates());
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of(); // the peer sent none (a client without a certificate)
+        }
+    }
+
+    private static List<X509Certificate> localCertificates(SSLSession session) {
+        return session == null ? List.of() : x509(session.getLocalCertificates());
+    }
+
+    private static List<X509Certificate> x509(Certificate[] chain) {
+        if (chain == null) {
+            return List.of();
+        }
+        List<X509Certificate> certificates = new ArrayList<>(chain.length);
+        for (Certificate certificate : chain) {
+            if (certificate instanceof X509Certificate) {
+                certificates.add((X509Certificate) certificate);
+            }
+        }
+        return certificates;
+    }
+
+    /** One JSSE connection, without a strong reference to any of its JDK objects. */
+    private static final class Connection {
+        final WeakReference<Object> context;
+        final HandshakeRecorder recorder = new HandshakeRecorder(STACK);
+
+        Connection(Object transportContext) {
+            this.context = new WeakReference<>(transportContext);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.tlslens.agent.jsse;
+
+import java.util.List;
+
+/** Names of the {@code sun.security.ssl} classes TLSLens reads or instruments. */
+final class JsseTypes {
+    static final String PACKAGE = "sun.security.ssl.";
+    static final String TRANSPORT_CONTEXT = PACKAGE + "TransportContext";
+    static final String PLAINTEXT = PACKAGE + "Plaintext";
+    static final String ALERT = PACKAGE + "Alert";
+    static final String OUTPUT_RECORD = PACKAGE + "OutputRecord";
+    static final String SSL_SOCKET_IMPL = PACKAGE + "SSLSocketImpl";
+    static final String SSL_TRANSPORT = PACKAGE + "SSLTransport";
+
+    /**
+     * The TLS output records. DTLS is left out on purpose (its retransmissions bypass
+     * {@code encodeHandshake}), and so is JDK 26's QUIC record, whose inbound path skips
+     * {@code TransportContext.dispatch}.
+     */
+    static final List<String> CONCRETE_OUTPUT_RECORDS =
+            List.of(PACKAGE + "SSLSocketOutputRecord", PACKAGE + "SSLEngineOutputRecord");
+
+    private JsseTypes() {
+    }
+}

@@ -1,0 +1,98 @@
+package io.tlslens.agent.record;
+
+import io.tlslens.wire.Alert;
+import io.tlslens.wire.HandshakeMessage;
+import io.tlslens.wire.ServerHello;
+
+/**
+ * One handshake message, alert or ChangeCipherSpec as it crossed the wire, with its decoded
+ * value. A message that could not be decoded keeps the reason instead, so that a malformed
+ * message still shows on the ladder.
+ */
+public final class RecordedMessage {
+
+    public static final int CHANGE_CIPHER_SPEC = 20;
+    public static final int ALERT = 21;
+    public static final int HANDSHAKE = 22;
+
+    private final Direction direction;
+    private final long nanoTime;
+    private final int contentType;
+    private final int handshakeType;
+    private final int length;
+    private final Object decoded;
+    private final String decodeError;
+
+    RecordedMessage(Direction direction, long nanoTime, int contentType, int handshakeType, int length,
+                    Object decoded, String decodeError) {
+        this.direction = direction;
+        this.nanoTime = nanoTime;
+        this.contentType = contentType;
+        this.handshakeType = handshakeType;
+        this.length = length;
+        this.decoded = decoded;
+        this.decodeError = decodeError;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public long nanoTime() {
+        return nanoTime;
+    }
+
+    public int contentType() {
+        return contentType;
+    }
+
+    /** The handshake type code, or -1 for alerts and ChangeCipherSpec. */
+    public int handshakeType() {
+        return handshakeType;
+    }
+
+    /** Bytes on the wire: the handshake message with its 4-byte header, or the alert/CCS body. */
+    public int length() {
+        return length;
+    }
+
+    /** The decoded {@link HandshakeMessage}, {@link Alert} or ChangeCipherSpec value; {@code null} if decoding failed. */
+    public Object decoded() {
+        return decoded;
+    }
+
+    public String decodeError() {
+        return decodeError;
+    }
+
+    public boolean isHandshake() {
+        return contentType == HANDSHAKE;
+    }
+
+    public boolean isAlert() {
+        return contentType == ALERT;
+    }
+
+    public <T> T as(Class<T> type) {
+        return type.isInstance(decoded) ? type.cast(decoded) : null;
+    }
+
+    /** The name RFC 8446/5246 give the message: the span event's name. */
+    public String name() {
+        if (contentType == ALERT) {
+            return "Alert";
+        }
+        if (contentType == CHANGE_CIPHER_SPEC) {
+            return "ChangeCipherSpec";
+        }
+        if (decoded instanceof ServerHello && ((ServerHello) decoded).isHelloRetryRequest()) {
+            return "HelloRetryRequest";
+        }
+        return MessageNames.handshake(handshakeType);
+    }
+
+    @Override
+    public String toString() {
+        return direction + " " + name() + " (" + length + " bytes)";
+    }
+}
