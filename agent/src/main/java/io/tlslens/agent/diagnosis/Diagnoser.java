@@ -1,11 +1,18 @@
 package io.tlslens.agent.diagnosis;
 
+import io.tlslens.agent.record.Direction;
 import io.tlslens.agent.record.Failure;
+import io.tlslens.agent.record.RegistryNames;
 import io.tlslens.agent.record.HandshakeSummary;
+import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.Role;
+import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.CipherSuite;
+import io.tlslens.wire.NamedGroup;
+import io.tlslens.wire.SignatureScheme;
 import java.io.EOFException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -13,6 +20,7 @@ import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -44,7 +52,7 @@ public final class Diagnoser {
 
     public static Diagnosis diagnose(HandshakeSummary summary) {
         Failure failure = summary.record().failure();
-        String alert = failure.alert() >= 0 ? AlertDescription.name(failure.alert()) : null;
+        String alert = alertOnTheWire(summary);
         Diagnosis.Side side = failure.origin() == Failure.Origin.PEER_ALERT ? Diagnosis.Side.PEER : Diagnosis.Side.LOCAL;
         String message = describe(failure);
         Throwable cause = failure.cause();
@@ -76,8 +84,8 @@ public final class Diagnoser {
                     "The peer answered with bytes that are not a TLS record (" + message + ").",
                     "The port does not speak TLS: check the port and scheme (http vs https), or a proxy in between.");
         }
-        if (find(cause, EOFException.class) != null || contains(message, "Remote host terminated the handshake")
-                || contains(message, "Connection reset")) {
+        if (find(cause, EOFException.class) != null || find(cause, SocketException.class) != null
+                || contains(message, "Remote host terminated the handshake")) {
             return new Diagnosis(ErrorType.PEER_CLOSED, Diagnosis.Side.PEER, alert,
                     "The peer closed the connection without an alert" + lastSeen(summary) + " (" + message + ").",
                     "Look at the peer's logs: a server usually does this when it rejects the ClientHello "
@@ -85,6 +93,25 @@ public final class Diagnoser {
         }
         if (contains(message, "no cipher suites in common")) {
             return noCommonCipherSuite(summary, side, alert, message);
+        }
+        if (contains(message, "Empty client certificate chain") || contains(message, "Empty server certificate chain")) {
+            return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, side, alert,
+                    "The server requires a client certificate and the client sent none (" + message + ").",
+                    "Give the client a key store with a certificate from a CA the server trusts; if the server "
+                            + "names CAs in its CertificateRequest, the certificate must chain to one of them.");
+        }
+        if (contains(message, "No common named group") || contains(message, "No supported named group")) {
+            return new Diagnosis(ErrorType.NO_COMMON_GROUP, side, alert,
+                    "The two sides share no key exchange group" + offeredGroups(summary) + " (" + message + ").",
+                    "Enable a common group on both sides (jdk.tls.namedGroups, SSLParameters.setNamedGroups).");
+        }
+        if (contains(message, "No available authentication scheme")
+                || contains(message, "No supported signature algorithm")) {
+            return new Diagnosis(ErrorType.SIGNATURE_ALGORITHM_MISMATCH, side, alert,
+                    "No signature scheme fits both the certificate's key and what the peer accepts"
+                            + offeredSignatureAlgorithms(summary) + " (" + message + ").",
+                    "Use a certificate whose key type the peer accepts, or enable a common signature scheme "
+                            + "(jdk.tls.signatureSchemes, jdk.tls.disabledAlgorithms).");
         }
         if (failure.alert() == PROTOCOL_VERSION || contains(message, "No appropriate protocol")
                 || contains(message, "protocol versions")) {
@@ -98,11 +125,10 @@ public final class Diagnoser {
 
     private static Diagnosis byAlert(HandshakeSummary summary, Failure failure, Diagnosis.Side side, String alert,
                                      String message) {
-        boolean peerRejectsOurCertificate = side == Diagnosis.Side.PEER;
         switch (failure.alert()) {
             case CERTIFICATE_EXPIRED:
                 return new Diagnosis(ErrorType.CERTIFICATE_EXPIRED, side, alert,
-                        "The " + (peerRejectsOurCertificate ? "peer" : "local side")
+                        "The " + (side == Diagnosis.Side.PEER ? "peer" : "local side")
                                 + " reported an expired certificate (" + message + ").",
                         "Renew the certificate and reload it where it is served.");
             case CERTIFICATE_REVOKED:
@@ -113,21 +139,7 @@ public final class Diagnoser {
             case UNSUPPORTED_CERTIFICATE:
             case CERTIFICATE_UNKNOWN:
             case UNKNOWN_CA:
-                if (peerRejectsOurCertificate && summary.record().role() == Role.SERVER) {
-                    return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
-                            "The client rejected the server's certificate with " + alert + " (" + message + ").",
-                            "Make the client trust the server's CA, or serve a chain the client trusts.");
-                }
-                if (!peerRejectsOurCertificate && summary.record().role() == Role.SERVER) {
-                    return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
-                            "The client's certificate was rejected with " + alert + " (" + message + ").",
-                            "Issue the client a certificate from a CA the server trusts, or add its CA to the "
-                                    + "server's trust store.");
-                }
-                return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, side, alert,
-                        "The " + (peerRejectsOurCertificate ? "peer rejected this side's" : "local side rejected the peer's")
-                                + " certificate with " + alert + " (" + message + ").",
-                        "Add the issuing CA to the trust store of the side that rejects it, or serve the full chain.");
+                return rejectedCertificate(summary, side, alert, message);
             case CERTIFICATE_REQUIRED:
                 return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, side, alert,
                         "The server requires a client certificate and none was sent (" + message + ").",
@@ -153,6 +165,25 @@ public final class Diagnoser {
                                 + "recorded in this handshake (versions, cipher suites, groups, signature algorithms)."
                                 : "See the detail; run with -Djavax.net.debug=ssl:handshake for the JDK's own trace.");
         }
+    }
+
+    /** A certificate alert: whose certificate was rejected follows from the role and who sent the alert. */
+    private static Diagnosis rejectedCertificate(HandshakeSummary summary, Diagnosis.Side side, String alert,
+                                                 String message) {
+        boolean client = summary.record().role() == Role.CLIENT;
+        boolean serverCertificateRejected = client == (side == Diagnosis.Side.LOCAL);
+        String rejecter = side == Diagnosis.Side.LOCAL ? "This " + (client ? "client" : "server")
+                : "The " + (client ? "server" : "client");
+        if (serverCertificateRejected) {
+            return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, side, alert,
+                    rejecter + " rejected the server's certificate with " + alert + " (" + message + ").",
+                    "Make the client trust the server's CA (its trust store), or have the server send its full "
+                            + "chain.");
+        }
+        return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
+                rejecter + " rejected the client's certificate with " + alert + " (" + message + ").",
+                "Issue the client a certificate from a CA the server trusts, or add its CA to the server's trust "
+                        + "store.");
     }
 
     private static Diagnosis certificateValidity(HandshakeSummary summary, Diagnosis.Side side, String alert,
@@ -199,9 +230,14 @@ public final class Diagnoser {
                     : "; the chain ends in " + last.getSubjectX500Principal().getName() + ", issued by "
                     + last.getIssuerX500Principal().getName() + ", which is neither sent nor trusted";
         }
-        return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, Diagnosis.Side.LOCAL, alert,
-                "The " + checkedParty(summary) + " certificate chain does not lead to a trusted CA" + evidence
-                        + " (" + message + ").",
+        String detail = "The " + checkedParty(summary) + " certificate chain does not lead to a trusted CA" + evidence
+                + " (" + message + ").";
+        if (summary.record().role() == Role.SERVER) {
+            return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, Diagnosis.Side.LOCAL, alert, detail,
+                    "Add the client certificate's CA to the server's trust store, or issue the client a certificate "
+                            + "from a CA the server trusts.");
+        }
+        return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, Diagnosis.Side.LOCAL, alert, detail,
                 "Add the issuing CA to the trust store (javax.net.ssl.trustStore), or make the peer send its "
                         + "intermediate certificates.");
     }
@@ -216,8 +252,8 @@ public final class Diagnoser {
                 "Enable at least one common suite on both sides (setEnabledCipherSuites, jdk.tls.disabledAlgorithms).");
     }
 
-    private static String names(Collection<Integer> suites) {
-        return suites.stream().map(CipherSuite::name).collect(Collectors.joining(", ", "[", "]"));
+    private static String names(List<Integer> suites) {
+        return Arrays.toString(RegistryNames.names(suites, CipherSuite::name));
     }
 
     private static String offeredVersions(HandshakeSummary summary) {
@@ -233,6 +269,35 @@ public final class Diagnoser {
                     return "; the client offered " + versions;
                 })
                 .orElse("");
+    }
+
+    private static String offeredGroups(HandshakeSummary summary) {
+        return summary.clientHello().map(hello -> "; the client offered "
+                + Arrays.toString(RegistryNames.names(hello.supportedGroups(), NamedGroup::name))).orElse("");
+    }
+
+    private static String offeredSignatureAlgorithms(HandshakeSummary summary) {
+        return summary.clientHello().map(hello -> "; the client accepts "
+                + Arrays.toString(RegistryNames.names(hello.signatureAlgorithms(), SignatureScheme::name))).orElse("");
+    }
+
+    /**
+     * The fatal alert that really crossed the wire: the one received, or the one this side sent.
+     * JSSE names an alert for every failure, even when the connection was already gone.
+     */
+    private static String alertOnTheWire(HandshakeSummary summary) {
+        Failure failure = summary.record().failure();
+        if (failure.origin() == Failure.Origin.PEER_ALERT) {
+            return failure.alert() >= 0 ? AlertDescription.name(failure.alert()) : null;
+        }
+        List<RecordedMessage> messages = summary.record().messages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            Alert sent = messages.get(i).direction() == Direction.SENT ? messages.get(i).as(Alert.class) : null;
+            if (sent != null) {
+                return AlertDescription.name(sent.description());
+            }
+        }
+        return null;
     }
 
     private static String offeredAlpn(HandshakeSummary summary) {
@@ -254,12 +319,12 @@ public final class Diagnoser {
     }
 
     private static String lastSeen(HandshakeSummary summary) {
-        List<io.tlslens.agent.record.RecordedMessage> messages = summary.record().messages();
+        List<RecordedMessage> messages = summary.record().messages();
         if (messages.isEmpty()) {
             return ", before any handshake message";
         }
-        io.tlslens.agent.record.RecordedMessage last = messages.get(messages.size() - 1);
-        return ", after this side " + (last.direction() == io.tlslens.agent.record.Direction.SENT ? "sent" : "received")
+        RecordedMessage last = messages.get(messages.size() - 1);
+        return ", after this side " + (last.direction() == Direction.SENT ? "sent" : "received")
                 + " " + last.name();
     }
 

@@ -2,6 +2,7 @@ package io.tlslens.agent.export;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.tlslens.agent.record.RegistryNames;
 import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
@@ -21,9 +22,7 @@ import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerKeyExchange;
 import io.tlslens.wire.SignatureScheme;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 /** The attributes of one message's span event: its direction, length and decoded fields. */
 final class MessageAttributes {
@@ -54,7 +53,7 @@ final class MessageAttributes {
             builder.put(PREFIX + "certificate_count", certificate.entries().size());
         } else if (decoded instanceof CertificateRequest) {
             CertificateRequest request = (CertificateRequest) decoded;
-            builder.put(PREFIX + "signature_algorithms", names(request.signatureAlgorithms(), SignatureScheme::name));
+            builder.put(PREFIX + "signature_algorithms", RegistryNames.names(request.signatureAlgorithms(), SignatureScheme::name));
             builder.put(PREFIX + "certificate_authorities", request.certificateAuthorities().size());
         } else if (decoded instanceof CertificateVerify) {
             ((CertificateVerify) decoded).signatureScheme()
@@ -77,13 +76,13 @@ final class MessageAttributes {
 
     private static void clientHello(AttributesBuilder builder, ClientHello hello) {
         hello.serverName().ifPresent(name -> builder.put(PREFIX + "server_name", name));
-        builder.put(PREFIX + "cipher_suites", names(hello.cipherSuites(), CipherSuite::name));
+        builder.put(PREFIX + "cipher_suites", RegistryNames.names(hello.cipherSuites(), CipherSuite::name));
         if (!hello.supportedVersions().isEmpty()) {
-            builder.put(PREFIX + "supported_versions", names(hello.supportedVersions(), ProtocolVersion::name));
+            builder.put(PREFIX + "supported_versions", RegistryNames.names(hello.supportedVersions(), ProtocolVersion::name));
         }
-        builder.put(PREFIX + "supported_groups", names(hello.supportedGroups(), NamedGroup::name));
-        builder.put(PREFIX + "key_share_groups", names(hello.keyShareGroups(), NamedGroup::name));
-        builder.put(PREFIX + "signature_algorithms", names(hello.signatureAlgorithms(), SignatureScheme::name));
+        builder.put(PREFIX + "supported_groups", RegistryNames.names(hello.supportedGroups(), NamedGroup::name));
+        builder.put(PREFIX + "key_share_groups", RegistryNames.names(hello.keyShareGroups(), NamedGroup::name));
+        builder.put(PREFIX + "signature_algorithms", RegistryNames.names(hello.signatureAlgorithms(), SignatureScheme::name));
         if (!hello.alpnProtocols().isEmpty()) {
             builder.put(PREFIX + "alpn", hello.alpnProtocols().toArray(new String[0]));
         }
@@ -106,13 +105,5 @@ final class MessageAttributes {
             names[i] = ExtensionType.name(extensions.get(i).type());
         }
         return names;
-    }
-
-    static String[] names(List<Integer> codes, IntFunction<String> registry) {
-        List<String> names = new ArrayList<>(codes.size());
-        for (int code : codes) {
-            names.add(registry.apply(code));
-        }
-        return names.toArray(new String[0]);
     }
 }

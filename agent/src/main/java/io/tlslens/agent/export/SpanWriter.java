@@ -11,6 +11,7 @@ import io.tlslens.agent.diagnosis.Diagnosis;
 import io.tlslens.agent.record.EpochClock;
 import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeSummary;
+import io.tlslens.agent.record.RegistryNames;
 import io.tlslens.agent.record.Peer;
 import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.Role;
@@ -86,7 +87,7 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
         summary.applicationProtocol().ifPresent(alpn -> builder.setAttribute(TlsAttributes.NEXT_PROTOCOL, alpn));
         summary.signatureScheme().ifPresent(scheme ->
                 builder.setAttribute(TlsAttributes.SIGNATURE_SCHEME, SignatureScheme.name(scheme)));
-        if (summary.serverHello().isPresent()) {
+        if (summary.record().established()) {
             builder.setAttribute(TlsAttributes.RESUMED, summary.resumed());
         }
         builder.setAttribute(TlsAttributes.HELLO_RETRY, summary.helloRetry());
@@ -98,17 +99,17 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
         }
         ClientHello hello = summary.clientHello().get();
         builder.setAttribute(TlsAttributes.CLIENT_SUPPORTED_CIPHERS,
-                Arrays.asList(MessageAttributes.names(hello.cipherSuites(), CipherSuite::name)));
+                Arrays.asList(RegistryNames.names(hello.cipherSuites(), CipherSuite::name)));
         List<Integer> versions = hello.supportedVersions().isEmpty()
                 ? List.of(hello.legacyVersion()) : hello.supportedVersions();
         builder.setAttribute(TlsAttributes.CLIENT_VERSIONS,
-                Arrays.asList(MessageAttributes.names(versions, ProtocolVersion::shortVersion)));
+                Arrays.asList(RegistryNames.names(versions, ProtocolVersion::shortVersion)));
         builder.setAttribute(TlsAttributes.CLIENT_GROUPS,
-                Arrays.asList(MessageAttributes.names(hello.supportedGroups(), NamedGroup::name)));
+                Arrays.asList(RegistryNames.names(hello.supportedGroups(), NamedGroup::name)));
         builder.setAttribute(TlsAttributes.CLIENT_KEY_SHARE_GROUPS,
-                Arrays.asList(MessageAttributes.names(hello.keyShareGroups(), NamedGroup::name)));
+                Arrays.asList(RegistryNames.names(hello.keyShareGroups(), NamedGroup::name)));
         builder.setAttribute(TlsAttributes.CLIENT_SIGNATURE_ALGORITHMS,
-                Arrays.asList(MessageAttributes.names(hello.signatureAlgorithms(), SignatureScheme::name)));
+                Arrays.asList(RegistryNames.names(hello.signatureAlgorithms(), SignatureScheme::name)));
         if (!hello.alpnProtocols().isEmpty()) {
             builder.setAttribute(TlsAttributes.CLIENT_ALPN, hello.alpnProtocols());
         }

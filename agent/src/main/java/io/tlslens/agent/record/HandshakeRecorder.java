@@ -23,6 +23,7 @@ public final class HandshakeRecorder {
     private final HandshakeDecoder decoder = new HandshakeDecoder();
     private Role role;
     private boolean completedOnce;
+    private boolean failedOnce;
     private Peer peer = Peer.UNKNOWN;
 
     private List<RecordedMessage> open;
@@ -78,14 +79,15 @@ public final class HandshakeRecorder {
     /**
      * The handshake failed. Also produces a record when no message was exchanged yet (the stack
      * could not even start, or the peer's first bytes were not TLS), but not for a failure on an
-     * established connection, which is no handshake failure.
+     * established connection, which is no handshake failure, and only once: the exceptions that
+     * follow the first failure of a connection are its echoes.
      *
      * @param localRole the role the stack was configured with, used when no ClientHello was seen
      */
     public HandshakeRecord failed(long nanoTime, Failure failure, Peer peer, Role localRole,
                                   List<X509Certificate> peerCertificates) {
         if (open == null) {
-            if (completedOnce || localRole == null) {
+            if (completedOnce || failedOnce || localRole == null) {
                 return null;
             }
             open = new ArrayList<>();
@@ -94,6 +96,7 @@ public final class HandshakeRecorder {
         if (role == null) {
             role = localRole;
         }
+        failedOnce = true;
         return close(nanoTime, peer, peerCertificates, List.of(), failure);
     }
 

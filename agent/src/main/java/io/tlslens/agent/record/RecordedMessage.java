@@ -2,6 +2,7 @@ package io.tlslens.agent.record;
 
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.HandshakeMessage;
+import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.ServerHello;
 
 /**
@@ -88,7 +89,7 @@ public final class RecordedMessage {
         if (decoded instanceof ServerHello && ((ServerHello) decoded).isHelloRetryRequest()) {
             return "HelloRetryRequest";
         }
-        return MessageNames.handshake(handshakeType);
+        return HandshakeType.messageName(handshakeType);
     }
 
     @Override
