@@ -63,7 +63,7 @@ public final class Diagnoser {
                             + "longer called, a socket left unread).");
         }
         if (find(cause, SocketTimeoutException.class) != null) {
-            return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.PEER, alert,
+            return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.LOCAL, alert,
                     "The peer did not answer within the socket timeout (" + message + ")" + lastSeen(summary) + ".",
                     "Check that the peer is reachable and serving TLS on this port; raise the timeout if it is slow.");
         }
@@ -80,7 +80,7 @@ public final class Diagnoser {
             return untrusted(summary, alert, message);
         }
         if (contains(message, "Unsupported or unrecognized SSL message") || contains(message, "plaintext connection")) {
-            return new Diagnosis(ErrorType.NOT_TLS, Diagnosis.Side.PEER, alert,
+            return new Diagnosis(ErrorType.NOT_TLS, Diagnosis.Side.LOCAL, alert,
                     "The peer answered with bytes that are not a TLS record (" + message + ").",
                     "The port does not speak TLS: check the port and scheme (http vs https), or a proxy in between.");
         }

@@ -3,7 +3,11 @@ package io.tlslens.agent.diagnosis;
 /** Why a handshake failed, in the telemetry contract's terms. */
 public final class Diagnosis {
 
-    /** Which side ended the handshake. */
+    /**
+     * Which side ended the handshake: {@code LOCAL} when this side gave up on what it saw (a bad
+     * certificate, bytes that are not TLS, a timeout), {@code PEER} when the peer sent a fatal
+     * alert or closed the connection.
+     */
     public enum Side {
         LOCAL, PEER;
 

@@ -102,11 +102,16 @@ final class JsseInternals {
             return null;
         }
         try {
-            return handle.invoke(target);
+            return (Object) handle.invokeExact(target);
         } catch (Throwable t) {
             AgentLog.warnOnce("invoke " + handle, "could not read JSSE state through " + handle + ": " + t);
             return null;
         }
+    }
+
+    /** {@code (Object) -> Object}, so that {@link #invoke} can use the cheap {@code invokeExact}. */
+    private static MethodHandle erased(MethodHandle handle) {
+        return handle.asType(MethodType.methodType(Object.class, Object.class));
     }
 
     private static Class<?> load(String name) {
@@ -124,7 +129,7 @@ final class JsseInternals {
             return null;
         }
         try {
-            return MethodHandles.privateLookupIn(owner, LOOKUP).findGetter(owner, field, type);
+            return erased(MethodHandles.privateLookupIn(owner, LOOKUP).findGetter(owner, field, type));
         } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
             AgentLog.warn("this JDK has no field " + className + "." + field + "; some handshake details will be missing");
             return null;
@@ -136,7 +141,8 @@ final class JsseInternals {
             return null;
         }
         try {
-            return MethodHandles.privateLookupIn(owner, LOOKUP).findVirtual(owner, method, MethodType.methodType(returnType));
+            return erased(MethodHandles.privateLookupIn(owner, LOOKUP)
+                    .findVirtual(owner, method, MethodType.methodType(returnType)));
         } catch (ReflectiveOperationException | SecurityException e) {
             AgentLog.warn("this JDK has no method " + owner.getName() + "." + method + "; peer addresses will be missing");
             return null;

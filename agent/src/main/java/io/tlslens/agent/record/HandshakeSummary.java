@@ -7,9 +7,6 @@ import io.tlslens.wire.EncryptedExtensions;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerKeyExchange;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +20,7 @@ import java.util.OptionalInt;
 public final class HandshakeSummary {
 
     private static final int SERVER_HELLO_DONE = 14;
+    private static final CertificateCache CERTIFICATES = new CertificateCache();
 
     private final HandshakeRecord record;
     private ClientHello clientHello;
@@ -170,13 +168,12 @@ public final class HandshakeSummary {
 
     private static List<X509Certificate> parse(Certificate message) {
         List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Certificate.Entry entry : message.entries()) {
-                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(entry.data())));
+        for (Certificate.Entry entry : message.entries()) {
+            X509Certificate certificate = CERTIFICATES.parse(entry.data());
+            if (certificate == null) {
+                break; // one the JDK cannot parse: the chain stops there, the record stays
             }
-        } catch (CertificateException | ClassCastException e) {
-            // A certificate the JDK cannot parse: the chain stops there, the handshake record stays.
+            chain.add(certificate);
         }
         return chain;
     }

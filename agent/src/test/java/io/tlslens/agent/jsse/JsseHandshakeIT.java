@@ -1,0 +1,248 @@
+package io.tlslens.agent.jsse;
+
+import static io.tlslens.agent.testing.Spans.bool;
+import static io.tlslens.agent.testing.Spans.eventNames;
+import static io.tlslens.agent.testing.Spans.list;
+import static io.tlslens.agent.testing.Spans.string;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.opentelemetry.proto.trace.v1.Span;
+import io.tlslens.agent.testing.ChildJvm;
+import io.tlslens.agent.testing.Jdk;
+import io.tlslens.agent.testing.Jdks;
+import io.tlslens.agent.testing.OtlpHttpReceiver;
+import io.tlslens.agent.testing.OtlpReceiver;
+import io.tlslens.agent.testing.Spans;
+import io.tlslens.examples.Gallery;
+import io.tlslens.examples.scenario.Expectation;
+import io.tlslens.examples.scenario.Scenario;
+import io.tlslens.examples.scenario.Scenarios;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every scenario of the examples gallery, run in a child JVM with the built agent jar, on each JDK:
+ * the spans a real OTLP receiver decodes keep the telemetry contract, carry what each scenario
+ * negotiated, and name the cause of each failure on the side that detects it.
+ */
+class JsseHandshakeIT {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration SPANS_TIMEOUT = Duration.ofSeconds(15);
+
+    private static final Map<String, Consumer<HandshakeSpans>> SUCCESS_CHECKS = Map.ofEntries(
+            Map.entry("tls13-socket", JsseHandshakeIT::tls13FullHandshake),
+            Map.entry("tls12-socket", JsseHandshakeIT::tls12FullHandshake),
+            Map.entry("tls13-p384", spans -> signedWith(spans, "ecdsa_secp384r1_sha384")),
+            Map.entry("tls13-rsa2048", spans -> signedWith(spans, "rsa_pss_rsae_sha256")),
+            Map.entry("tls12-rsa2048", spans -> signedWith(spans, "rsa_pss_rsae_sha256")),
+            Map.entry("tls13-ed25519", spans -> signedWith(spans, "ed25519")),
+            Map.entry("alpn-h2", JsseHandshakeIT::alpn),
+            Map.entry("mutual-tls13", JsseHandshakeIT::mutualTls),
+            Map.entry("mutual-tls12", JsseHandshakeIT::mutualTls),
+            Map.entry("resumption-tls13", spans -> resumed(spans, "1.3")),
+            Map.entry("resumption-tls12", spans -> resumed(spans, "1.2")),
+            Map.entry("sni-sent", JsseHandshakeIT::sni),
+            Map.entry("tls13-engine", spans -> bothSides(spans, "1.3")),
+            Map.entry("tls12-engine", spans -> bothSides(spans, "1.2")),
+            Map.entry("httpclient-httpsserver", spans -> bothSides(spans, "1.3")),
+            Map.entry("httpsurlconnection-httpsserver", spans -> bothSides(spans, "1.3")),
+            Map.entry("openssl-server-tls13", spans -> oneSide(spans, "client", "1.3")),
+            Map.entry("openssl-server-tls12", spans -> oneSide(spans, "client", "1.2")),
+            Map.entry("openssl-client-tls13", spans -> oneSide(spans, "server", "1.3")),
+            Map.entry("openssl-client-tls12", spans -> oneSide(spans, "server", "1.2")));
+
+    private static OtlpReceiver receiver;
+
+    @BeforeAll
+    static void startReceiver() {
+        receiver = OtlpHttpReceiver.start();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    static Stream<Arguments> scenarios() {
+        return Jdks.all().stream().flatMap(jdk -> Scenarios.all().stream().map(scenario -> Arguments.of(jdk, scenario.name())));
+    }
+
+    @ParameterizedTest(name = "{1} on {0}")
+    @MethodSource("scenarios")
+    void scenarioIsRecordedAsTheContractSays(Jdk jdk, String name, TestInfo testInfo) {
+        Scenario scenario = Scenarios.byName(name).orElseThrow();
+        receiver.clear();
+        try (ChildJvm app = ChildJvm.builder(testInfo).jdk(jdk)
+                .env(receiver.exporterEnvironment())
+                .env("OTEL_SERVICE_NAME", "jsse-handshake-it")
+                .mainClass(Gallery.class)
+                .args(name)
+                .start()) {
+            assertEquals(0, app.awaitExit(RUN_TIMEOUT), app::describe);
+            assertTrue(app.stdout().lines().anyMatch(line -> line.startsWith("PASS " + name)),
+                    "the scenario did not run as expected (a SKIP means a missing peer such as openssl)\n"
+                            + app.describe());
+            app.withOutputOnFailure(() -> receiver.awaitSpans(span -> true, 1, SPANS_TIMEOUT));
+            HandshakeSpans spans = new HandshakeSpans(receiver.spans().stream()
+                    .filter(span -> span.getName().startsWith("TLS ")).collect(Collectors.toList()));
+            app.withOutputOnFailure(() -> {
+                spans.assertContract();
+                Expectation expectation = scenario.expectation();
+                if (expectation.expectsSuccess()) {
+                    SUCCESS_CHECKS.getOrDefault(name, JsseHandshakeIT::nothingFailed).accept(spans);
+                    nothingFailed(spans);
+                } else {
+                    diagnosedOnTheDetectingSide(spans, expectation);
+                }
+                return null;
+            });
+        }
+    }
+
+    private static void nothingFailed(HandshakeSpans spans) {
+        for (Span span : spans.all()) {
+            assertTrue(bool(span, "tls.established"), () -> "failed span in a good scenario: " + Spans.describe(span));
+        }
+    }
+
+    private static void diagnosedOnTheDetectingSide(HandshakeSpans spans, Expectation expectation) {
+        String side = expectation.detectedBy().toString();
+        String errorType = expectation.errorType().value();
+        List<Span> failed = spans.of(side).stream().filter(span -> !bool(span, "tls.established"))
+                .collect(Collectors.toList());
+        assertEquals(1, failed.size(), () -> "one failed " + side + " span expected:\n" + spans.describe());
+        Span span = failed.get(0);
+        assertEquals(errorType, string(span, "error.type"), () -> Spans.describe(span));
+        // The side that detects a failure ended the handshake, unless the peer did so by hanging up.
+        String endedBy = errorType.equals("peer_closed") ? "peer" : "local";
+        assertEquals(endedBy, string(span, "tlslens.failure.side"), () -> Spans.describe(span));
+    }
+
+    private static void tls13FullHandshake(HandshakeSpans spans) {
+        Span client = spans.only("client");
+        Span server = spans.only("server");
+        for (Span span : List.of(client, server)) {
+            assertEquals("1.3", string(span, "tls.protocol.version"));
+            assertTrue(string(span, "tls.cipher").startsWith("TLS_AES_") || string(span, "tls.cipher").startsWith("TLS_CHACHA20"));
+            assertEquals("x25519", string(span, "tls.curve"));
+            assertFalse(bool(span, "tls.resumed"));
+            assertFalse(bool(span, "tlslens.hello_retry"));
+            assertEquals("ecdsa_secp256r1_sha256", string(span, "tlslens.signature_scheme"));
+            assertTrue(string(span, "tls.server.subject").contains("CN=localhost"), () -> Spans.describe(span));
+            assertTrue(string(span, "tls.server.issuer").contains("CN="), () -> Spans.describe(span));
+            assertTrue(string(span, "tls.server.hash.sha256").matches("[0-9A-F]{64}"));
+            assertTrue(string(span, "tls.server.not_after").matches("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+            assertTrue(list(span, "tlslens.client.versions").contains("1.3"));
+            assertTrue(list(span, "tls.client.supported_ciphers").contains("TLS_AES_128_GCM_SHA256"));
+            assertTrue(list(span, "tlslens.client.key_share_groups").contains("x25519"));
+            assertEquals("127.0.0.1", string(span, "network.peer.address"));
+            assertTrue(Spans.longValue(span, "server.port") > 0);
+        }
+        assertEquals("localhost", string(client, "server.address"));
+        List<String> expected = List.of("ClientHello", "ServerHello", "EncryptedExtensions", "Certificate",
+                "CertificateVerify", "Finished", "Finished");
+        assertEquals(expected, withoutChangeCipherSpec(client), () -> Spans.describe(client));
+        assertEquals(expected, withoutChangeCipherSpec(server), () -> Spans.describe(server));
+        assertDirections(client, "sent", "received", "received", "received", "received", "received", "sent");
+        assertDirections(server, "received", "sent", "sent", "sent", "sent", "sent", "received");
+    }
+
+    private static void tls12FullHandshake(HandshakeSpans spans) {
+        Span client = spans.only("client");
+        Span server = spans.only("server");
+        // The JDK's server issues an RFC 5077 ticket by default: NewSessionTicket goes before its ChangeCipherSpec.
+        List<String> expected = List.of("ClientHello", "ServerHello", "Certificate", "ServerKeyExchange",
+                "ServerHelloDone", "ClientKeyExchange", "ChangeCipherSpec", "Finished", "NewSessionTicket",
+                "ChangeCipherSpec", "Finished");
+        for (Span span : List.of(client, server)) {
+            assertEquals("1.2", string(span, "tls.protocol.version"));
+            assertTrue(string(span, "tls.cipher").startsWith("TLS_ECDHE_ECDSA_WITH_"), () -> Spans.describe(span));
+            assertEquals(expected, eventNames(span), () -> Spans.describe(span));
+            assertEquals("ecdsa_secp256r1_sha256", string(span, "tlslens.signature_scheme"));
+            assertTrue(string(span, "tls.server.subject").contains("CN=localhost"));
+        }
+        assertDirections(client, "sent", "received", "received", "received", "received", "sent", "sent",
+                "received", "received");
+    }
+
+    private static void signedWith(HandshakeSpans spans, String scheme) {
+        for (String role : List.of("client", "server")) {
+            assertEquals(scheme, string(spans.only(role), "tlslens.signature_scheme"), spans::describe);
+        }
+    }
+
+    private static void alpn(HandshakeSpans spans) {
+        for (String role : List.of("client", "server")) {
+            Span span = spans.only(role);
+            assertEquals("h2", string(span, "tls.next_protocol"), () -> Spans.describe(span));
+            assertEquals(List.of("h2", "http/1.1"), list(span, "tlslens.client.alpn"));
+        }
+    }
+
+    private static void mutualTls(HandshakeSpans spans) {
+        for (String role : List.of("client", "server")) {
+            Span span = spans.only(role);
+            assertTrue(string(span, "tls.client.subject").contains("CN="), () -> Spans.describe(span));
+            assertTrue(string(span, "tls.client.hash.sha256").matches("[0-9A-F]{64}"));
+            assertTrue(eventNames(span).contains("CertificateRequest"), () -> Spans.describe(span));
+            assertEquals(2, Spans.events(span, "Certificate").size(), () -> Spans.describe(span));
+        }
+    }
+
+    private static void resumed(HandshakeSpans spans, String version) {
+        List<Span> clients = spans.of("client");
+        assertEquals(2, clients.size(), spans::describe);
+        assertFalse(bool(clients.get(0), "tls.resumed"), spans::describe);
+        assertTrue(bool(clients.get(1), "tls.resumed"), spans::describe);
+        for (Span span : clients) {
+            assertEquals(version, string(span, "tls.protocol.version"));
+        }
+        assertFalse(eventNames(clients.get(1)).contains("Certificate"), spans::describe);
+        // The resumed session still knows whose certificate it trusted.
+        assertTrue(string(clients.get(1), "tls.server.subject").contains("CN=localhost"), spans::describe);
+    }
+
+    private static void sni(HandshakeSpans spans) {
+        for (String role : List.of("client", "server")) {
+            Span span = spans.only(role);
+            assertEquals("localhost", string(span, "server.address"), () -> Spans.describe(span));
+            assertEquals("localhost", Spans.string(Spans.event(span, "ClientHello"), "tlslens.message.server_name"));
+        }
+    }
+
+    private static void bothSides(HandshakeSpans spans, String version) {
+        oneSide(spans, "client", version);
+        oneSide(spans, "server", version);
+    }
+
+    private static void oneSide(HandshakeSpans spans, String role, String version) {
+        Span span = spans.only(role);
+        assertEquals(version, string(span, "tls.protocol.version"), () -> Spans.describe(span));
+        assertTrue(bool(span, "tls.established"));
+    }
+
+    private static List<String> withoutChangeCipherSpec(Span span) {
+        return eventNames(span).stream().filter(name -> !name.equals("ChangeCipherSpec")).collect(Collectors.toList());
+    }
+
+    private static void assertDirections(Span span, String... directions) {
+        List<String> actual = span.getEventsList().stream()
+                .filter(event -> !event.getName().equals("ChangeCipherSpec"))
+                .map(event -> Spans.string(event, "tlslens.direction"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(directions), actual, () -> Spans.describe(span));
+    }
+}
