@@ -1,7 +1,7 @@
 package io.tlslens.agent;
 
 import io.tlslens.agent.config.AgentConfig;
-import io.tlslens.agent.export.SpanWriter;
+import io.tlslens.agent.export.HandshakeExporter;
 import io.tlslens.agent.export.Telemetry;
 import io.tlslens.agent.jsse.JsseRecording;
 import io.tlslens.agent.record.EpochClock;
@@ -37,6 +37,7 @@ public final class TlsLensAgent {
             JsseRecording recording = JsseRecording.install(inst, config);
             EpochClock clock = new EpochClock();
             Telemetry[] telemetry = new Telemetry[1];
+            HandshakeExporter[] exporter = new HandshakeExporter[1];
             Thread recorder = AgentThread.create(() -> {
                 try {
                     telemetry[0] = Telemetry.start(config);
@@ -45,7 +46,8 @@ public final class TlsLensAgent {
                     AgentLog.warn("TLSLens could not set up OpenTelemetry and records nothing: " + t);
                     return;
                 }
-                recording.run(new SpanWriter(telemetry[0].tracer(version()), clock));
+                exporter[0] = telemetry[0].handshakeExporter(version(), clock);
+                recording.run(exporter[0]);
             }, "tlslens-recorder");
             recorder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -54,6 +56,11 @@ public final class TlsLensAgent {
                     recorder.join(SHUTDOWN_TIMEOUT_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+                // After the recorder: the application's last handshakes have had their secrets queued.
+                recording.closeKeyLog(SHUTDOWN_TIMEOUT_MILLIS);
+                if (exporter[0] != null) {
+                    exporter[0].printSummary();
                 }
                 if (telemetry[0] != null) {
                     telemetry[0].shutdown(SHUTDOWN_TIMEOUT_MILLIS);
@@ -68,10 +75,6 @@ public final class TlsLensAgent {
         if (config.stack() == AgentConfig.Stack.REFERENCE) {
             AgentLog.warn("stack=reference: the reference stack is not in this build yet; the application keeps "
                     + "SunJSSE, which TLSLens records");
-        }
-        if (config.keylog() != null) {
-            AgentLog.warn("keylog=" + config.keylog() + ": key logging for SunJSSE is not in this build yet; "
-                    + "no key log is written");
         }
     }
 

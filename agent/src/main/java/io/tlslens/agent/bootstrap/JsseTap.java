@@ -36,4 +36,13 @@ public interface JsseTap {
      * timeout, or an I/O error the JDK rethrows as is.
      */
     void handshakeAborted(Object transportContext, Throwable thrown);
+
+    /**
+     * {@code SSLTrafficKeyDerivation.createKeyDerivation(HandshakeContext, SecretKey)}: the TLS 1.2
+     * master secret or a TLS 1.3 traffic secret is about to be expanded into keys. Woven in only
+     * when key logging is on.
+     *
+     * @param derivation the {@code SSLTrafficKeyDerivation} constant (an enum: {@code TLS12}, {@code TLS13}, ...)
+     */
+    void trafficKeyDerivation(Object derivation, Object handshakeContext, javax.crypto.SecretKey secret);
 }

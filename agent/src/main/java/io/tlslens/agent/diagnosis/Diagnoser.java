@@ -76,6 +76,12 @@ public final class Diagnoser {
         if (isHostnameMismatch(cause)) {
             return hostnameMismatch(summary, alert, message);
         }
+        if (isRevoked(cause)) {
+            return new Diagnosis(ErrorType.CERTIFICATE_REVOKED, Diagnosis.Side.LOCAL, alert,
+                    "The " + checkedParty(summary) + " certificate has been revoked (" + message + ").",
+                    "Replace the revoked certificate; if it should not be revoked, check the CA's CRL or OCSP "
+                            + "responder.");
+        }
         if (isUntrusted(cause)) {
             return untrusted(summary, alert, message);
         }
@@ -94,7 +100,7 @@ public final class Diagnoser {
         if (contains(message, "no cipher suites in common")) {
             return noCommonCipherSuite(summary, side, alert, message);
         }
-        if (contains(message, "Empty client certificate chain") || contains(message, "Empty server certificate chain")) {
+        if (contains(message, "Empty client certificate chain")) {
             return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, side, alert,
                     "The server requires a client certificate and the client sent none (" + message + ").",
                     "Give the client a key store with a certificate from a CA the server trusts; if the server "
@@ -351,6 +357,11 @@ public final class Diagnoser {
         return false;
     }
 
+    private static boolean isRevoked(Throwable cause) {
+        CertPathValidatorException invalid = find(cause, CertPathValidatorException.class);
+        return invalid != null && invalid.getReason() == CertPathValidatorException.BasicReason.REVOKED;
+    }
+
     private static boolean isUntrusted(Throwable cause) {
         if (find(cause, CertPathValidatorException.class) != null) {
             return true;
@@ -377,7 +388,7 @@ public final class Diagnoser {
         return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }
 
-    /** The stack's diagnostic, else the innermost exception message. */
+    /** The stack's diagnostic, else the exception's own description. */
     private static String describe(Failure failure) {
         String text = failure.diagnostic();
         if (text == null && failure.cause() != null) {

@@ -29,7 +29,7 @@ public final class Ladder {
         Attributes attributes = span.getAttributes();
         boolean client = "client".equals(attributes.get(TlsAttributes.ROLE));
         StringBuilder out = new StringBuilder();
-        out.append(header(span, attributes)).append('\n');
+        out.append(wrap("", header(span, attributes)));
         if (!Boolean.TRUE.equals(attributes.get(TlsAttributes.POST_HANDSHAKE))) {
             out.append(String.format(Locale.ROOT, "%" + TIME_COLUMN + "s%-" + (ARROW_WIDTH / 2) + "s%"
                     + (ARROW_WIDTH - ARROW_WIDTH / 2) + "s%n", "ms  ",
@@ -39,8 +39,9 @@ public final class Ladder {
             double offsetMs = (event.getEpochNanos() - span.getStartEpochNanos()) / 1e6;
             boolean sent = "sent".equals(event.getAttributes().get(TlsAttributes.DIRECTION));
             boolean clientToServer = sent == client;
-            out.append(String.format(Locale.ROOT, "%8.3f  ", offsetMs))
-                    .append(arrow(label(event), clientToServer)).append('\n');
+            // Offsets past 10 s widen the time column; the arrow gives the room back, so lines stay in 80.
+            String time = String.format(Locale.ROOT, "%8.3f  ", offsetMs);
+            out.append(time).append(arrow(label(event), clientToServer, WIDTH - 1 - time.length())).append('\n');
         }
         out.append(summary(span, attributes));
         return out.toString();
@@ -74,8 +75,8 @@ public final class Ladder {
         return event.getName();
     }
 
-    private static String arrow(String label, boolean rightwards) {
-        int dashes = Math.max(3, ARROW_WIDTH - label.length() - 2);
+    private static String arrow(String label, boolean rightwards, int width) {
+        int dashes = Math.max(3, width - label.length() - 2);
         String line = "-".repeat(dashes);
         return rightwards ? label + " " + line + ">" : "<" + line + " " + label;
     }

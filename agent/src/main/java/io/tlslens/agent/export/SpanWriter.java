@@ -6,9 +6,11 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.tlslens.agent.diagnosis.Diagnoser;
 import io.tlslens.agent.diagnosis.Diagnosis;
+import io.tlslens.agent.fingerprint.Ja3;
+import io.tlslens.agent.fingerprint.Ja4;
 import io.tlslens.agent.record.EpochClock;
+import io.tlslens.agent.record.Failure;
 import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeSummary;
 import io.tlslens.agent.record.RegistryNames;
@@ -20,23 +22,18 @@ import io.tlslens.wire.ClientHello;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.SignatureScheme;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /** Turns each {@link HandshakeRecord} into one span, as the telemetry contract says. */
-public final class SpanWriter implements Consumer<HandshakeRecord> {
+final class SpanWriter {
 
     private final Tracer tracer;
     private final EpochClock clock;
 
-    public SpanWriter(Tracer tracer, EpochClock clock) {
+    SpanWriter(Tracer tracer, EpochClock clock) {
         this.tracer = tracer;
         this.clock = clock;
     }
@@ -46,9 +43,9 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
                 + (postHandshake ? " post-handshake" : " handshake");
     }
 
-    @Override
-    public void accept(HandshakeRecord record) {
-        HandshakeSummary summary = HandshakeSummary.of(record);
+    /** @param diagnosis why the handshake failed; {@code null} when it was established */
+    void write(HandshakeSummary summary, Diagnosis diagnosis) {
+        HandshakeRecord record = summary.record();
         SpanBuilder builder = tracer.spanBuilder(spanName(record.role(), record.isPostHandshake()))
                 .setNoParent()
                 .setSpanKind(SpanKind.INTERNAL)
@@ -73,8 +70,8 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
             span.addEvent(message.name(), MessageAttributes.of(message), clock.toEpochNanos(message.nanoTime()),
                     TimeUnit.NANOSECONDS);
         }
-        if (!record.established()) {
-            failed(span, summary);
+        if (diagnosis != null) {
+            failed(span, diagnosis, record.failure());
         }
         span.end(clock.toEpochNanos(record.endNanos()), TimeUnit.NANOSECONDS);
     }
@@ -87,7 +84,7 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
         summary.applicationProtocol().ifPresent(alpn -> builder.setAttribute(TlsAttributes.NEXT_PROTOCOL, alpn));
         summary.signatureScheme().ifPresent(scheme ->
                 builder.setAttribute(TlsAttributes.SIGNATURE_SCHEME, SignatureScheme.name(scheme)));
-        if (summary.record().established()) {
+        if (summary.record().established() && !summary.record().isPostHandshake()) {
             builder.setAttribute(TlsAttributes.RESUMED, summary.resumed());
         }
         builder.setAttribute(TlsAttributes.HELLO_RETRY, summary.helloRetry());
@@ -112,6 +109,12 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
                 Arrays.asList(RegistryNames.names(hello.signatureAlgorithms(), SignatureScheme::name)));
         if (!hello.alpnProtocols().isEmpty()) {
             builder.setAttribute(TlsAttributes.CLIENT_ALPN, hello.alpnProtocols());
+        }
+        builder.setAttribute(TlsAttributes.CLIENT_JA4, Ja4.of(hello, false));
+        try {
+            builder.setAttribute(TlsAttributes.CLIENT_JA3, Ja3.hash(hello));
+        } catch (IllegalStateException noMd5) {
+            // A FIPS JDK without MD5: JA3 is left out, JA4 (SHA-256) stays.
         }
     }
 
@@ -145,21 +148,20 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
         builder.setAttribute(keys.issuer, leaf.getIssuerX500Principal().getName());
         builder.setAttribute(keys.notBefore, leaf.getNotBefore().toInstant().toString());
         builder.setAttribute(keys.notAfter, leaf.getNotAfter().toInstant().toString());
-        String fingerprint = sha256(leaf);
+        String fingerprint = Fingerprints.sha256(leaf);
         if (fingerprint != null) {
             builder.setAttribute(keys.sha256, fingerprint);
         }
     }
 
-    private static void failed(Span span, HandshakeSummary summary) {
-        Diagnosis diagnosis = Diagnoser.diagnose(summary);
+    private static void failed(Span span, Diagnosis diagnosis, Failure failure) {
         span.setStatus(StatusCode.ERROR, diagnosis.detail());
         span.setAttribute(TlsAttributes.ERROR_TYPE, diagnosis.errorType());
         span.setAttribute(TlsAttributes.FAILURE_SIDE, diagnosis.side().attributeValue());
         setIfPresent(span, TlsAttributes.FAILURE_ALERT, diagnosis.alert());
         setIfPresent(span, TlsAttributes.FAILURE_DETAIL, diagnosis.detail());
         setIfPresent(span, TlsAttributes.FAILURE_HINT, diagnosis.hint());
-        Throwable cause = summary.record().failure().cause();
+        Throwable cause = failure.cause();
         if (cause != null) {
             span.setAttribute(TlsAttributes.FAILURE_EXCEPTION, cause.toString());
         }
@@ -178,18 +180,5 @@ public final class SpanWriter implements Consumer<HandshakeRecord> {
         }
         boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         return ipv4 || host.indexOf(':') >= 0 ? host : null;
-    }
-
-    private static String sha256(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (byte b : digest) {
-                hex.append(String.format(Locale.ROOT, "%02X", b));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            return null;
-        }
     }
 }

@@ -1,10 +1,12 @@
 package io.tlslens.agent.export;
 
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.tlslens.agent.config.AgentConfig;
+import io.tlslens.agent.record.EpochClock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +66,11 @@ public final class Telemetry {
         return false;
     }
 
-    public Tracer tracer(String version) {
-        return sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
+    /** Where finished handshakes go: spans, metrics, and on the console its periodic summary. */
+    public HandshakeExporter handshakeExporter(String version, EpochClock clock) {
+        Tracer tracer = sdk.getTracerProvider().tracerBuilder(SCOPE).setInstrumentationVersion(version).build();
+        Meter meter = sdk.getMeterProvider().meterBuilder(SCOPE).setInstrumentationVersion(version).build();
+        return new HandshakeExporter(tracer, meter, clock, console ? System.err : null);
     }
 
     public boolean console() {

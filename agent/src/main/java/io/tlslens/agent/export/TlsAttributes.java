@@ -24,6 +24,7 @@ public final class TlsAttributes {
     public static final AttributeKey<List<String>> CLIENT_SUPPORTED_CIPHERS =
             AttributeKey.stringArrayKey("tls.client.supported_ciphers");
     public static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    public static final AttributeKey<String> CLIENT_JA3 = AttributeKey.stringKey("tls.client.ja3");
 
     public static final AttributeKey<String> ROLE = AttributeKey.stringKey("tlslens.role");
     public static final AttributeKey<String> STACK = AttributeKey.stringKey("tlslens.stack");
@@ -34,6 +35,7 @@ public final class TlsAttributes {
     public static final AttributeKey<List<String>> CLIENT_SIGNATURE_ALGORITHMS =
             AttributeKey.stringArrayKey("tlslens.client.signature_algorithms");
     public static final AttributeKey<List<String>> CLIENT_ALPN = AttributeKey.stringArrayKey("tlslens.client.alpn");
+    public static final AttributeKey<String> CLIENT_JA4 = AttributeKey.stringKey("tlslens.client.ja4");
     public static final AttributeKey<Boolean> HELLO_RETRY = AttributeKey.booleanKey("tlslens.hello_retry");
     public static final AttributeKey<String> SIGNATURE_SCHEME = AttributeKey.stringKey("tlslens.signature_scheme");
     public static final AttributeKey<Boolean> POST_HANDSHAKE = AttributeKey.booleanKey("tlslens.post_handshake");

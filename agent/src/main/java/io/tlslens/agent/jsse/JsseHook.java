@@ -12,13 +12,16 @@ import io.tlslens.agent.jsse.advice.OutboundAlertAdvice;
 import io.tlslens.agent.jsse.advice.OutboundChangeCipherSpecAdvice;
 import io.tlslens.agent.jsse.advice.OutboundHandshakeAdvice;
 import io.tlslens.agent.jsse.advice.SocketHandshakeAbortedAdvice;
+import io.tlslens.agent.jsse.advice.TrafficKeyDerivationAdvice;
 import io.tlslens.agent.jsse.advice.TransportContextCreatedAdvice;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * One interception point in SunJSSE (see the research note on hook points, H1–H6). Methods are
+ * One interception point in SunJSSE (see the research note on hook points, H1–H7). Methods are
  * matched by name and parameter types only: return types and {@code throws} clauses differ between
  * JDK versions.
  */
@@ -48,7 +51,13 @@ enum JsseHook {
             OutboundChangeCipherSpecAdvice.class),
     SOCKET_HANDSHAKE_ABORTED("SSLSocket handshake timeouts", JsseTypes.SSL_SOCKET_IMPL,
             named("startHandshake").and(takesArguments(0)),
-            SocketHandshakeAbortedAdvice.class);
+            SocketHandshakeAbortedAdvice.class),
+    /** H7, woven only when {@code keylog} is set: the TLS 1.2 master secret and the TLS 1.3 traffic secrets. */
+    KEY_DERIVED("TLS secrets for the key log (keylog=)", JsseTypes.SSL_TRAFFIC_KEY_DERIVATION,
+            named("createKeyDerivation").and(takesArguments(2))
+                    .and(takesArgument(0, named(JsseTypes.HANDSHAKE_CONTEXT)))
+                    .and(takesArgument(1, named("javax.crypto.SecretKey"))),
+            TrafficKeyDerivationAdvice.class);
 
     /** What is lost when the hook is missing, for the warning. */
     final String feature;
@@ -62,6 +71,11 @@ enum JsseHook {
         this.declaringType = declaringType;
         this.method = method;
         this.advice = advice;
+    }
+
+    /** The hooks handshake recording needs; {@link #KEY_DERIVED} is added only for a key log. */
+    static Set<JsseHook> recording() {
+        return EnumSet.complementOf(EnumSet.of(KEY_DERIVED));
     }
 
     /** The concrete classes the advice is woven into. */

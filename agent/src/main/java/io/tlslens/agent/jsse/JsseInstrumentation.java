@@ -27,10 +27,17 @@ public final class JsseInstrumentation {
     private JsseInstrumentation() {
     }
 
-    /** Installs every available hook; returns the transformer so that it can be removed again. */
-    public static ResettableClassFileTransformer install(Instrumentation inst) {
-        Set<JsseHook> available = probe();
+    /**
+     * Weaves the hooks that {@link #probe} found on this JDK; returns the transformer so that
+     * it can be removed again.
+     */
+    static ResettableClassFileTransformer install(Instrumentation inst, Set<JsseHook> available) {
+        // Inline advice needs no Nexus (ByteBuddy's initializer injection). Left on, it reaches for
+        // sun.misc.Unsafe, which JDK 24+ reports on the application's standard error. The property
+        // name is relocated with ByteBuddy, so it reaches only TLSLens's own copy.
+        System.setProperty("net.bytebuddy.nexus.disabled", "true");
         AgentBuilder builder = new AgentBuilder.Default()
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -49,10 +56,11 @@ public final class JsseInstrumentation {
         return builder.installOn(inst);
     }
 
-    private static Set<JsseHook> probe() {
+    /** Those of {@code wanted} that this JDK declares; each missing one is reported once. */
+    static Set<JsseHook> probe(Set<JsseHook> wanted) {
         TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofBootLoader());
         Set<JsseHook> available = EnumSet.noneOf(JsseHook.class);
-        for (JsseHook hook : JsseHook.values()) {
+        for (JsseHook hook : wanted) {
             if (declares(pool, hook)) {
                 available.add(hook);
             } else {

@@ -8,6 +8,7 @@ import java.lang.invoke.MethodType;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.SecretKey;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -29,8 +30,15 @@ final class JsseInternals {
     private final MethodHandle transportPeerHost;
     private final MethodHandle transportPeerPort;
     private final MethodHandle alertId;
+    /** Key log only (null otherwise): {@code HandshakeContext.clientHelloRandom} and {@code RandomCookie.randomBytes}. */
+    private final MethodHandle handshakeClientRandom;
+    private final MethodHandle randomCookieBytes;
+    /** Key log only: {@code TransportContext.handshakeContext}. */
+    private final MethodHandle contextHandshake;
+    /** Key log only, JDK 25+ (the first to derive it): {@code SSLSessionImpl.exporterMasterSecret}. */
+    private final MethodHandle sessionExporterSecret;
 
-    private JsseInternals() {
+    private JsseInternals(boolean keyLog) {
         plaintextContentType = getter(JsseTypes.PLAINTEXT, "contentType", byte.class);
         plaintextFragment = getter(JsseTypes.PLAINTEXT, "fragment", ByteBuffer.class);
         Class<?> transport = load(JsseTypes.SSL_TRANSPORT);
@@ -44,14 +52,30 @@ final class JsseInternals {
         transportPeerHost = virtual(transport, "getPeerHost", String.class);
         transportPeerPort = virtual(transport, "getPeerPort", int.class);
         alertId = getter(JsseTypes.ALERT, "id", byte.class);
+        if (keyLog) {
+            Class<?> randomCookie = load(JsseTypes.RANDOM_COOKIE);
+            handshakeClientRandom = getter(JsseTypes.HANDSHAKE_CONTEXT, "clientHelloRandom", randomCookie);
+            randomCookieBytes = getter(JsseTypes.RANDOM_COOKIE, "randomBytes", byte[].class);
+            contextHandshake = getter(JsseTypes.TRANSPORT_CONTEXT, "handshakeContext",
+                    load(JsseTypes.HANDSHAKE_CONTEXT));
+            sessionExporterSecret = optionalGetter(JsseTypes.SSL_SESSION_IMPL, "exporterMasterSecret", SecretKey.class);
+        } else {
+            handshakeClientRandom = null;
+            randomCookieBytes = null;
+            contextHandshake = null;
+            sessionExporterSecret = null;
+        }
     }
 
-    /** Opens {@code sun.security.ssl} to TLSLens's module, then looks the accessors up. */
-    static JsseInternals open(Instrumentation inst) {
+    /**
+     * Opens {@code sun.security.ssl} to TLSLens's module, then looks the accessors up; those only
+     * the key log reads are looked up only when {@code keyLog}.
+     */
+    static JsseInternals open(Instrumentation inst, boolean keyLog) {
         Module javaBase = Object.class.getModule();
         inst.redefineModule(javaBase, Set.of(), Map.of(),
                 Map.of("sun.security.ssl", Set.of(JsseInternals.class.getModule())), Set.of(), Map.of());
-        return new JsseInternals();
+        return new JsseInternals(keyLog);
     }
 
     int contentType(Object plaintext) {
@@ -97,6 +121,22 @@ final class JsseInternals {
         return id == null ? -1 : ((Byte) id) & 0xff;
     }
 
+    /** A copy of the 32-byte random of the ClientHello a {@code HandshakeContext} sent or received, or {@code null}. */
+    byte[] clientRandom(Object handshakeContext) {
+        byte[] random = (byte[]) invoke(randomCookieBytes, invoke(handshakeClientRandom, handshakeContext));
+        return random == null ? null : random.clone();
+    }
+
+    /** The {@code HandshakeContext} of a handshake in progress, or {@code null}. */
+    Object handshakeContext(Object transportContext) {
+        return invoke(contextHandshake, transportContext);
+    }
+
+    /** The TLS 1.3 exporter master secret of a session; {@code null} before JDK 25, which never derives it. */
+    SecretKey exporterMasterSecret(Object session) {
+        return (SecretKey) invoke(sessionExporterSecret, session);
+    }
+
     private static Object invoke(MethodHandle handle, Object target) {
         if (handle == null || target == null) {
             return null;
@@ -132,6 +172,19 @@ final class JsseInternals {
             return erased(MethodHandles.privateLookupIn(owner, LOOKUP).findGetter(owner, field, type));
         } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
             AgentLog.warn("this JDK has no field " + className + "." + field + "; some handshake details will be missing");
+            return null;
+        }
+    }
+
+    /** As {@link #getter}, for a field that only some JDK versions have: its absence is expected, not reported. */
+    private static MethodHandle optionalGetter(String className, String field, Class<?> type) {
+        Class<?> owner = load(className);
+        if (owner == null) {
+            return null;
+        }
+        try {
+            return erased(MethodHandles.privateLookupIn(owner, LOOKUP).findGetter(owner, field, type));
+        } catch (ReflectiveOperationException | IllegalAccessError | SecurityException e) {
             return null;
         }
     }

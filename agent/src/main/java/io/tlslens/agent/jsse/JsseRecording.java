@@ -1,10 +1,15 @@
 package io.tlslens.agent.jsse;
 
+import io.tlslens.agent.bootstrap.JsseTap;
 import io.tlslens.agent.bootstrap.Taps;
 import io.tlslens.agent.config.AgentConfig;
+import io.tlslens.agent.keylog.BackgroundKeyLog;
+import io.tlslens.agent.keylog.KeyLogging;
 import io.tlslens.agent.record.EventQueue;
 import io.tlslens.agent.record.HandshakeRecord;
 import java.lang.instrument.Instrumentation;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
@@ -17,12 +22,18 @@ public final class JsseRecording {
     private final EventQueue<JsseEvent> queue;
     private final JsseRecorder recorder;
     private final ResettableClassFileTransformer transformer;
+    /** {@code null} unless {@code keylog} is set and could be opened. */
+    private final BackgroundKeyLog keyLog;
+    /** What listens after {@link #stop} while the key log goes on; {@code null} without one. */
+    private final JsseTap keyLogOnly;
 
     private JsseRecording(EventQueue<JsseEvent> queue, JsseRecorder recorder,
-                          ResettableClassFileTransformer transformer) {
+                          ResettableClassFileTransformer transformer, BackgroundKeyLog keyLog, JsseTap keyLogOnly) {
         this.queue = queue;
         this.recorder = recorder;
         this.transformer = transformer;
+        this.keyLog = keyLog;
+        this.keyLogOnly = keyLogOnly;
     }
 
     /**
@@ -30,12 +41,41 @@ public final class JsseRecording {
      * recorder thread; until then the hooks' events wait in the bounded queue.
      */
     public static JsseRecording install(Instrumentation inst, AgentConfig config) {
-        JsseInternals internals = JsseInternals.open(inst);
-        EventQueue<JsseEvent> queue = new EventQueue<>(config.queueCapacity());
-        JsseRecorder recorder = new JsseRecorder(queue, internals, config.handshakeTimeout());
-        Taps.jsse = new RecordingJsseTap(internals, queue, config.maxMessageBytes());
-        ResettableClassFileTransformer transformer = JsseInstrumentation.install(inst);
-        return new JsseRecording(queue, recorder, transformer);
+        Set<JsseHook> hooks = JsseInstrumentation.probe(JsseHook.recording());
+        BackgroundKeyLog keyLog = startKeyLog(config);
+        if (keyLog != null) {
+            hooks.add(JsseHook.KEY_DERIVED);
+        }
+        try {
+            JsseInternals internals = JsseInternals.open(inst, keyLog != null);
+            EventQueue<JsseEvent> queue = new EventQueue<>(config.queueCapacity());
+            JsseRecorder recorder = new JsseRecorder(queue, internals, config.handshakeTimeout());
+            RecordingJsseTap tap = new RecordingJsseTap(internals, queue, config.maxMessageBytes(), keyLog);
+            Taps.jsse = tap;
+            ResettableClassFileTransformer transformer = JsseInstrumentation.install(inst, hooks);
+            return new JsseRecording(queue, recorder, transformer, keyLog, tap.keyLogOnly());
+        } catch (RuntimeException | Error e) {
+            Taps.jsse = null;
+            if (keyLog != null) {
+                keyLog.close(0);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * With {@code keylog} set and H7 on this JDK: the key log, its file open and its writer
+     * running. Otherwise {@code null}, after one warning saying why; H7 is then not woven at all.
+     */
+    private static BackgroundKeyLog startKeyLog(AgentConfig config) {
+        String path = config.keylog();
+        if (path == null) {
+            return null;
+        }
+        if (JsseInstrumentation.probe(EnumSet.of(JsseHook.KEY_DERIVED)).isEmpty()) {
+            return null; // the probe said why; no file is created
+        }
+        return KeyLogging.start(path);
     }
 
     /** The recorder loop, handing each record to {@code sink}; returns after {@link #stop}, queue drained. */
@@ -43,10 +83,23 @@ public final class JsseRecording {
         recorder.run(sink);
     }
 
-    /** Stops listening; {@link #run} records what is still queued, then returns. */
+    /**
+     * Stops recording handshakes; {@link #run} records what is still queued, then returns. A key
+     * log goes on until {@link #closeKeyLog}.
+     */
     public void stop() {
-        Taps.jsse = null;
+        Taps.jsse = keyLogOnly;
         recorder.requestStop();
+    }
+
+    /** Stops key logging, writing what is queued within {@code timeoutMillis}; without a key log, nothing. */
+    public void closeKeyLog(long timeoutMillis) {
+        if (keyLog != null) {
+            if (Taps.jsse == keyLogOnly) {
+                Taps.jsse = null;
+            }
+            keyLog.close(timeoutMillis);
+        }
     }
 
     /** Events the hooks could not queue because the recorder was behind. */

@@ -11,6 +11,10 @@ final class JsseTypes {
     static final String OUTPUT_RECORD = PACKAGE + "OutputRecord";
     static final String SSL_SOCKET_IMPL = PACKAGE + "SSLSocketImpl";
     static final String SSL_TRANSPORT = PACKAGE + "SSLTransport";
+    static final String HANDSHAKE_CONTEXT = PACKAGE + "HandshakeContext";
+    static final String RANDOM_COOKIE = PACKAGE + "RandomCookie";
+    static final String SSL_SESSION_IMPL = PACKAGE + "SSLSessionImpl";
+    static final String SSL_TRAFFIC_KEY_DERIVATION = PACKAGE + "SSLTrafficKeyDerivation";
 
     /**
      * The TLS output records. DTLS is left out on purpose (its retransmissions bypass

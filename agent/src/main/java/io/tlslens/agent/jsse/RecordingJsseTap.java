@@ -3,9 +3,12 @@ package io.tlslens.agent.jsse;
 import io.tlslens.agent.AgentLog;
 import io.tlslens.agent.AgentThread;
 import io.tlslens.agent.bootstrap.JsseTap;
+import io.tlslens.agent.keylog.JsseKeyLabels;
+import io.tlslens.agent.keylog.KeyLog;
 import io.tlslens.agent.record.EventQueue;
 import io.tlslens.agent.record.RecordedMessage;
 import java.nio.ByteBuffer;
+import javax.crypto.SecretKey;
 
 /**
  * The hooks' listener, on the application's handshake thread: a bounded copy and an enqueue,
@@ -16,11 +19,14 @@ final class RecordingJsseTap implements JsseTap {
     private final JsseInternals internals;
     private final EventQueue<JsseEvent> queue;
     private final int maxMessageBytes;
+    /** {@code null} unless {@code keylog} is set. */
+    private final KeyLog keyLog;
 
-    RecordingJsseTap(JsseInternals internals, EventQueue<JsseEvent> queue, int maxMessageBytes) {
+    RecordingJsseTap(JsseInternals internals, EventQueue<JsseEvent> queue, int maxMessageBytes, KeyLog keyLog) {
         this.internals = internals;
         this.queue = queue;
         this.maxMessageBytes = maxMessageBytes;
+        this.keyLog = keyLog;
     }
 
     @Override
@@ -83,6 +89,9 @@ final class RecordingJsseTap implements JsseTap {
     @Override
     public void finished(Object transportContext) {
         queue.offer(JsseEvent.finished(System.nanoTime(), transportContext));
+        if (keyLog != null) {
+            logExporterSecret(internals, keyLog, transportContext);
+        }
     }
 
     @Override
@@ -94,6 +103,121 @@ final class RecordingJsseTap implements JsseTap {
     @Override
     public void handshakeAborted(Object transportContext, Throwable thrown) {
         queue.offer(JsseEvent.aborted(System.nanoTime(), transportContext, thrown));
+    }
+
+    @Override
+    public void trafficKeyDerivation(Object derivation, Object handshakeContext, SecretKey secret) {
+        logTrafficSecret(internals, keyLog, derivation, handshakeContext, secret);
+    }
+
+    /** What is left listening once recording stops while the key log goes on (OpenTelemetry could not start). */
+    JsseTap keyLogOnly() {
+        return keyLog == null ? null : new KeyLogOnly(internals, keyLog);
+    }
+
+    /**
+     * H7, on the handshake thread: takes the label, a copy of the client random and the secret's
+     * bytes, and hands them to the key log's queue. Nothing is formatted or written here.
+     */
+    private static void logTrafficSecret(JsseInternals internals, KeyLog keyLog, Object derivation,
+                                         Object handshakeContext, SecretKey secret) {
+        if (keyLog == null || secret == null || AgentThread.isCurrent()) {
+            return; // TLSLens's own connections (an https exporter) are not the application's traffic
+        }
+        try {
+            String label = JsseKeyLabels.nssLabel(((Enum<?>) derivation).name(), secret.getAlgorithm());
+            if (label == null) {
+                return; // a KeyUpdate's next secret: Wireshark derives those itself
+            }
+            byte[] clientRandom = internals.clientRandom(handshakeContext);
+            if (clientRandom == null) {
+                AgentLog.warnOnce("keylog client random", "the key log skips secrets of a handshake whose "
+                        + "ClientHello random TLSLens cannot read");
+                return;
+            }
+            byte[] encoded = secret.getEncoded();
+            if (encoded == null) {
+                AgentLog.warnOnce("keylog not extractable", "the key log skips secrets that the JDK's provider "
+                        + "does not let out (a PKCS#11 or FIPS provider): their connections cannot be decrypted");
+                return;
+            }
+            keyLog.log(label, clientRandom, encoded);
+        } catch (Throwable t) {
+            failed("trafficKeyDerivation", t);
+        }
+    }
+
+    /**
+     * H5 with a key log: the TLS 1.3 exporter master secret, which only JDK 25+ derives (and
+     * never passes to H7); read from the new session while the handshake context still is there.
+     */
+    private static void logExporterSecret(JsseInternals internals, KeyLog keyLog, Object transportContext) {
+        if (AgentThread.isCurrent()) {
+            return;
+        }
+        try {
+            SecretKey exporter = internals.exporterMasterSecret(internals.session(transportContext));
+            if (exporter == null) {
+                return; // TLS 1.2, or a JDK that does not derive it
+            }
+            byte[] clientRandom = internals.clientRandom(internals.handshakeContext(transportContext));
+            byte[] encoded = exporter.getEncoded();
+            if (clientRandom != null && encoded != null) {
+                keyLog.log(KeyLog.EXPORTER_SECRET, clientRandom, encoded);
+            }
+        } catch (Throwable t) {
+            failed("finished (key log)", t);
+        }
+    }
+
+    /** Only the key log's two hooks; the handshake hooks cost their advice's null check and nothing more. */
+    private static final class KeyLogOnly implements JsseTap {
+        private final JsseInternals internals;
+        private final KeyLog keyLog;
+
+        KeyLogOnly(JsseInternals internals, KeyLog keyLog) {
+            this.internals = internals;
+            this.keyLog = keyLog;
+        }
+
+        @Override
+        public void connectionCreated(Object transportContext, Object outputRecord) {
+        }
+
+        @Override
+        public void received(Object transportContext, Object plaintext) {
+        }
+
+        @Override
+        public void sentHandshake(Object outputRecord, byte[] message, int offset, int length) {
+        }
+
+        @Override
+        public void sentAlert(Object outputRecord, byte level, byte description) {
+        }
+
+        @Override
+        public void sentChangeCipherSpec(Object outputRecord) {
+        }
+
+        @Override
+        public void finished(Object transportContext) {
+            logExporterSecret(internals, keyLog, transportContext);
+        }
+
+        @Override
+        public void fatal(Object transportContext, Object alert, String diagnostic, boolean receivedFromPeer,
+                          Throwable cause) {
+        }
+
+        @Override
+        public void handshakeAborted(Object transportContext, Throwable thrown) {
+        }
+
+        @Override
+        public void trafficKeyDerivation(Object derivation, Object handshakeContext, SecretKey secret) {
+            logTrafficSecret(internals, keyLog, derivation, handshakeContext, secret);
+        }
     }
 
     private static void failed(String hook, Throwable t) {

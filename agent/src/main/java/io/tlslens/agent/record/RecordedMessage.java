@@ -57,7 +57,10 @@ public final class RecordedMessage {
         return length;
     }
 
-    /** The decoded {@link HandshakeMessage}, {@link Alert} or ChangeCipherSpec value; {@code null} if decoding failed. */
+    /**
+     * The decoded {@link HandshakeMessage} or {@link Alert}; {@code null} for ChangeCipherSpec (its
+     * one byte says nothing) and when decoding failed.
+     */
     public Object decoded() {
         return decoded;
     }

@@ -152,6 +152,12 @@ class JsseHandshakeIT {
             assertTrue(Spans.longValue(span, "server.port") > 0);
         }
         assertEquals("localhost", string(client, "server.address"));
+        // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
+        assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
+        assertEquals(string(client, "tls.client.ja3"), string(server, "tls.client.ja3"));
+        assertTrue(string(client, "tlslens.client.ja4").matches("t13i\\d{4}(h2|00)_[0-9a-f]{12}_[0-9a-f]{12}"),
+                () -> Spans.describe(client));
+        assertEquals(string(client, "tlslens.client.ja4"), string(server, "tlslens.client.ja4"));
         List<String> expected = List.of("ClientHello", "ServerHello", "EncryptedExtensions", "Certificate",
                 "CertificateVerify", "Finished", "Finished");
         assertEquals(expected, withoutChangeCipherSpec(client), () -> Spans.describe(client));

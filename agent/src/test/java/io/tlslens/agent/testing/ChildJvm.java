@@ -211,7 +211,7 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Describes the JVM to start; {@link #start()} starts it. Defaults: the test JDK, the agent, the test classpath. */
+    /** Describes the JVM to start; {@link #start()} starts it. Defaults: the test JDK, the agent, the application classpath. */
     public static final class Builder {
         /**
          * Inherited variables that would change what the child does: exporter and agent settings from the developer's
@@ -228,7 +228,7 @@ public final class ChildJvm implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
-        private String classpath = TestPaths.testClasspath();
+        private String classpath = TestPaths.applicationClasspath();
         private String mainClass;
         private final List<String> args = new ArrayList<>();
 
@@ -280,7 +280,7 @@ public final class ChildJvm implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the default (the test runtime classpath). */
+        /** Replaces the default (the test classpath without the agent's own classes and dependencies). */
         public Builder classpath(Collection<Path> entries) {
             this.classpath = entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
             return this;

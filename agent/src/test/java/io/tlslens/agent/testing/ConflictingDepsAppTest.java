@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlslens.agent.testing.apps.ConflictingDepsApp;
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,10 @@ class ConflictingDepsAppTest {
     void failsWhenOtherVersionsOfTheLibrariesAreLoaded(TestInfo testInfo, @TempDir Path dir) {
         Path keystore = Keystores.selfSigned(Jdks.current(), dir, 2);
         // The test classpath carries the agent's own (newer) OpenTelemetry and ByteBuddy, and no Bouncy Castle.
-        try (ChildJvm app = ChildJvm.builder(testInfo).withoutAgent().mainClass(ConflictingDepsApp.class)
+        List<Path> withAgentDependencies = Arrays.stream(TestPaths.testClasspath().split(File.pathSeparator))
+                .map(Path::of).collect(Collectors.toList());
+        try (ChildJvm app = ChildJvm.builder(testInfo).withoutAgent().classpath(withAgentDependencies)
+                .mainClass(ConflictingDepsApp.class)
                 .args(keystore.toString(), Keystores.PASSWORD).start()) {
             assertEquals(1, app.awaitExit(EXIT), app::describe);
             assertTrue(app.stderr().contains("FAILED: OpenTelemetry SDK 1."), app::describe);

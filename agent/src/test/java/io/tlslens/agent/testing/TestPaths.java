@@ -1,12 +1,16 @@
 package io.tlslens.agent.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -18,6 +22,7 @@ public final class TestPaths {
     public static final String AGENT_JAR_PROPERTY = "tlslens.agent.jar";
     public static final String TEST_CLASSPATH_PROPERTY = "tlslens.test.classpath";
     public static final String CONFLICTING_DEPS_PROPERTY = "tlslens.conflicting-deps.dir";
+    public static final String AGENT_DEPENDENCIES_PROPERTY = "tlslens.agent.dependencies";
 
     private TestPaths() {
     }
@@ -52,6 +57,20 @@ public final class TestPaths {
     public static String testClasspath() {
         String classpath = System.getProperty(TEST_CLASSPATH_PROPERTY, "");
         return classpath.isEmpty() ? System.getProperty("java.class.path") : classpath;
+    }
+
+    /**
+     * What an application under test may see: the test classpath without the agent's own classes and
+     * dependencies. With those on the application's classpath, the JVM would load the agent from them
+     * instead of from the shaded jar, and the tests would not test the jar users get.
+     */
+    public static String applicationClasspath() {
+        Set<String> agentOwn = new HashSet<>(Arrays.asList(
+                System.getProperty(AGENT_DEPENDENCIES_PROPERTY, "").split(File.pathSeparator)));
+        agentOwn.add(targetDir().resolve("classes").toString());
+        return Arrays.stream(testClasspath().split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty() && !agentOwn.contains(entry))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** The old OpenTelemetry, ByteBuddy and Bouncy Castle jars copied by the dependency plugin. */

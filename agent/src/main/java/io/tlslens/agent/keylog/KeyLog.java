@@ -1,0 +1,33 @@
+package io.tlslens.agent.keylog;
+
+/**
+ * Where TLS secrets go when key logging is on, one call per secret, in the NSS key log vocabulary
+ * ({@code SSLKEYLOGFILE}). The same shape as rustls's {@code KeyLog} trait, so that any TLS stack
+ * in TLSLens — SunJSSE through the agent's hooks, or the reference stack — can hand its secrets to
+ * one implementation.
+ *
+ * <p>Implementations must not throw, and must not block a handshake for long: SunJSSE calls in on
+ * the application's handshake thread (through a queue, see {@link BackgroundKeyLog}).
+ */
+public interface KeyLog {
+
+    /** TLS 1.2 and earlier: the master secret. */
+    String CLIENT_RANDOM = "CLIENT_RANDOM";
+    /** TLS 1.3 {@code client_handshake_traffic_secret}. */
+    String CLIENT_HANDSHAKE_TRAFFIC_SECRET = "CLIENT_HANDSHAKE_TRAFFIC_SECRET";
+    /** TLS 1.3 {@code server_handshake_traffic_secret}. */
+    String SERVER_HANDSHAKE_TRAFFIC_SECRET = "SERVER_HANDSHAKE_TRAFFIC_SECRET";
+    /** TLS 1.3 {@code client_application_traffic_secret_0}. */
+    String CLIENT_TRAFFIC_SECRET_0 = "CLIENT_TRAFFIC_SECRET_0";
+    /** TLS 1.3 {@code server_application_traffic_secret_0}. */
+    String SERVER_TRAFFIC_SECRET_0 = "SERVER_TRAFFIC_SECRET_0";
+    /** TLS 1.3 {@code exporter_master_secret}. */
+    String EXPORTER_SECRET = "EXPORTER_SECRET";
+
+    /**
+     * Records {@code secret} under {@code label} for the connection whose ClientHello carried
+     * {@code clientRandom} (32 bytes). The arrays belong to the callee from here on: a caller
+     * passes copies.
+     */
+    void log(String label, byte[] clientRandom, byte[] secret);
+}
