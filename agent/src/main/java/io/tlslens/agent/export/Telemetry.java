@@ -39,6 +39,8 @@ public final class Telemetry {
                 || (config.console() == AgentConfig.Console.AUTO && !exportConfigured());
         Map<String, String> defaults = new HashMap<>();
         defaults.put("otel.logs.exporter", "none");
+        // The OTLP specification's default, as OpenTelemetry's Java agent has it too; the bare SDK still defaults to grpc.
+        defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
         if (!exportConfigured()) {
             defaults.put("otel.traces.exporter", "none");
             defaults.put("otel.metrics.exporter", "none");

@@ -27,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -132,6 +133,28 @@ class JsseKeyLogIT {
         for (String secret : secrets) {
             assertFalse(childOutput.contains(secret), "a secret from the key log is in the child's output");
         }
+    }
+
+    @Test
+    void aKeyLogOthersCouldReadIsRefusedAndTheApplicationRunsOn(TestInfo testInfo) throws Exception {
+        Path dir = freshDir("refused");
+        Path keyLog = Files.writeString(dir.resolve("keys.log"), "earlier\n", StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(keyLog, PosixFilePermissions.fromString("rw-r--r--"));
+        try (ChildJvm child = ChildJvm.builder(testInfo)
+                .agentArgs("keylog=" + keyLog)
+                .mainClass(KeyLogExchangeApp.class)
+                .args(String.valueOf(freePort()), "tlslens-marker")
+                .start()) {
+            child.awaitSuccess(RUN_TIMEOUT);
+            child.withOutputOnFailure(() -> {
+                assertTrue(child.stderr().contains("[tlslens] WARNING: keylog=" + keyLog + ": refusing to append to "
+                        + keyLog + ": its permissions are rw-r--r--"), "no warning naming the refused file");
+                assertFalse(child.stderr().contains("key logging to"), "claims to be key logging");
+                return null;
+            });
+        }
+        assertEquals(List.of("earlier"), Files.readAllLines(keyLog, StandardCharsets.US_ASCII));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyLog)));
     }
 
     /** {@code tshark -z follow,tls,ascii} of one TCP stream: the decrypted application data, if any. */
