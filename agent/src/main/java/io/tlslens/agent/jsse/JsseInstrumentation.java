@@ -58,7 +58,11 @@ public final class JsseInstrumentation {
 
     /** Those of {@code wanted} that this JDK declares; each missing one is reported once. */
     static Set<JsseHook> probe(Set<JsseHook> wanted) {
-        TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.ofBootLoader());
+        return probe(wanted, TypePool.Default.of(ClassFileLocator.ForClassLoader.ofBootLoader()));
+    }
+
+    /** {@link #probe(Set)} against the classes {@code pool} describes: the running JDK's, or a test's. */
+    static Set<JsseHook> probe(Set<JsseHook> wanted, TypePool pool) {
         Set<JsseHook> available = EnumSet.noneOf(JsseHook.class);
         for (JsseHook hook : wanted) {
             if (declares(pool, hook)) {
