@@ -9,6 +9,7 @@ import io.tlslens.agent.record.Role;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.CipherSuite;
+import io.tlslens.wire.ClientHello;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.SignatureScheme;
 import java.io.EOFException;
@@ -164,13 +165,39 @@ public final class Diagnoser {
                         "A handshake message could not be decoded (" + message + ").",
                         "One side sends malformed TLS: check for a proxy or a TLS library bug.");
             case HANDSHAKE_FAILURE:
+                if (side == Diagnosis.Side.PEER && summary.record().role() == Role.CLIENT
+                        && summary.serverHello().isEmpty() && summary.clientHello().isPresent()) {
+                    return rejectedClientHello(summary, alert, message);
+                }
+                return other(side, alert, message);
             default:
-                return new Diagnosis(ErrorType.OTHER, side, alert, message,
-                        side == Diagnosis.Side.PEER
-                                ? "The peer gave no reason beyond the alert: compare its TLS settings with the offer "
-                                + "recorded in this handshake (versions, cipher suites, groups, signature algorithms)."
-                                : "See the detail; run with -Djavax.net.debug=ssl:handshake for the JDK's own trace.");
+                return other(side, alert, message);
         }
+    }
+
+    /**
+     * The server refused the ClientHello without saying why. Only the server knows which part it
+     * could not accept; this side can show what it offered, which is what to compare.
+     */
+    private static Diagnosis rejectedClientHello(HandshakeSummary summary, String alert, String message) {
+        ClientHello hello = summary.clientHello().get();
+        return new Diagnosis(ErrorType.OTHER, Diagnosis.Side.PEER, alert,
+                "The server refused this client's ClientHello with " + alert + " before choosing anything ("
+                        + message + "). The server's settings are not visible from here; this client offered "
+                        + "cipher suites " + names(hello.cipherSuites())
+                        + ", groups " + Arrays.toString(RegistryNames.names(hello.supportedGroups(), NamedGroup::name))
+                        + " and signature algorithms "
+                        + Arrays.toString(RegistryNames.names(hello.signatureAlgorithms(), SignatureScheme::name)) + ".",
+                "Compare the offer with the server's enabled cipher suites, named groups and certificate key "
+                        + "type; the usual cause is no common cipher suite, group or signature algorithm.");
+    }
+
+    private static Diagnosis other(Diagnosis.Side side, String alert, String message) {
+        return new Diagnosis(ErrorType.OTHER, side, alert, message,
+                side == Diagnosis.Side.PEER
+                        ? "The peer gave no reason beyond the alert: compare its TLS settings with the offer "
+                        + "recorded in this handshake (versions, cipher suites, groups, signature algorithms)."
+                        : "See the detail; run with -Djavax.net.debug=ssl:handshake for the JDK's own trace.");
     }
 
     /** A certificate alert: whose certificate was rejected follows from the role and who sent the alert. */

@@ -340,6 +340,20 @@ class DiagnoserTest {
     }
 
     @Test
+    void aClientHelloRefusedWithoutAReasonShowsWhatTheClientOffered() {
+        Conversation c = new Conversation(Role.CLIENT);
+        c.fromClient(Flights.clientHello13("localhost"));
+        c.alertFromServer(AlertDescription.handshake_failure);
+        Diagnosis diagnosis = diagnose(c.failed(peerAlert(AlertDescription.handshake_failure)));
+        // Only the server knows which part it refused: the client says so and shows its offer.
+        assertEquals(ErrorType.OTHER, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertEquals("handshake_failure", diagnosis.alert());
+        assertMentions(diagnosis, "not visible from here", "TLS_AES_128_GCM_SHA256", "x25519", "ecdsa_secp256r1_sha256");
+        assertTrue(diagnosis.hint().contains("no common cipher suite, group or signature algorithm"), diagnosis.hint());
+    }
+
+    @Test
     void emptyClientCertificateChainMeansACertificateWasRequired() {
         Conversation c = new Conversation(Role.SERVER).tls13ServerFlight("localhost", PKI.server().chain(), null);
         c.fromClient(Certificate.tls13(new byte[0], List.of()).encode());
