@@ -25,7 +25,26 @@ final class BootstrapClasses {
     private BootstrapClasses() {
     }
 
-    static void inject(Instrumentation inst) throws IOException {
+    /**
+     * Appends the classes to the bootstrap class path unless they already are on it: an attach after
+     * a detach (or after {@code -javaagent}) finds them there, and a second copy would never be seen.
+     */
+    static synchronized void injectOnce(Instrumentation inst) throws IOException {
+        if (!onBootstrapPath()) {
+            inject(inst);
+        }
+    }
+
+    private static boolean onBootstrapPath() {
+        try {
+            Class.forName(PACKAGE.replace('/', '.') + CLASSES.get(CLASSES.size() - 1), false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void inject(Instrumentation inst) throws IOException {
         Path jar = Files.createTempFile("tlslens-bootstrap", ".jar");
         jar.toFile().deleteOnExit();
         ClassLoader agentLoader = BootstrapClasses.class.getClassLoader();

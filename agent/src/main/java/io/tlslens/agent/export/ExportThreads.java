@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tlslens.agent.AgentThread;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the OTLP exporters' network calls on {@link AgentThread}s, so that the TLS handshakes of an
@@ -25,7 +26,13 @@ final class ExportThreads {
         return exporter;
     }
 
-    void shutdown() {
+    /** Stops the export threads, waiting at most {@code timeoutMillis} for them to end. */
+    void shutdown(long timeoutMillis) {
         executor.shutdown();
+        try {
+            executor.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * TLSLens's own OpenTelemetry SDK, set up by the SDK's autoconfiguration from the standard
@@ -27,11 +28,13 @@ public final class Telemetry {
     private final OpenTelemetrySdk sdk;
     private final ExportThreads exportThreads;
     private final boolean console;
+    private final AtomicLong spansExported;
 
-    private Telemetry(OpenTelemetrySdk sdk, ExportThreads exportThreads, boolean console) {
+    private Telemetry(OpenTelemetrySdk sdk, ExportThreads exportThreads, boolean console, AtomicLong spansExported) {
         this.sdk = sdk;
         this.exportThreads = exportThreads;
         this.console = console;
+        this.spansExported = spansExported;
     }
 
     public static Telemetry start(AgentConfig config) {
@@ -46,16 +49,18 @@ public final class Telemetry {
             defaults.put("otel.metrics.exporter", "none");
         }
         ExportThreads exportThreads = new ExportThreads();
+        AtomicLong spansExported = new AtomicLong();
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> defaults)
-                .addSpanExporterCustomizer((exporter, properties) -> exportThreads.adopt(exporter))
+                .addSpanExporterCustomizer((exporter, properties) ->
+                        new CountingSpanExporter(exportThreads.adopt(exporter), spansExported))
                 .addTracerProviderCustomizer((tracerProvider, properties) -> console
                         ? tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(new LadderExporter(System.err)))
                         : tracerProvider)
                 .disableShutdownHook()
                 .build()
                 .getOpenTelemetrySdk();
-        return new Telemetry(sdk, exportThreads, console);
+        return new Telemetry(sdk, exportThreads, console, spansExported);
     }
 
     private static boolean exportConfigured() {
@@ -79,9 +84,15 @@ public final class Telemetry {
         return console;
     }
 
+    /** Spans the configured exporters (OTLP, ...) accepted; the console's ladders are not counted. */
+    public long spansExported() {
+        return spansExported.get();
+    }
+
     /** Flushes what is pending and stops the exporters, waiting at most {@code timeoutMillis}. */
     public void shutdown(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         sdk.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS);
-        exportThreads.shutdown();
+        exportThreads.shutdown(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
 }

@@ -11,6 +11,7 @@ import java.lang.instrument.Instrumentation;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
@@ -90,6 +91,19 @@ public final class JsseRecording {
     public void stop() {
         Taps.jsse = keyLogOnly;
         recorder.requestStop();
+    }
+
+    /**
+     * Detach: nothing listens any more, the woven SunJSSE classes are retransformed back to the JDK's
+     * own bytecode, and {@link #run} records what is still queued, then returns. A handshake that is
+     * still open is dropped, never half-recorded. {@code inst} must be the one the hooks were
+     * installed with: each attach gets an {@link Instrumentation} of its own, and a transformer can
+     * be removed only through its own. Returns whether the classes were restored.
+     */
+    public boolean uninstall(Instrumentation inst) {
+        Taps.jsse = null;
+        recorder.requestStop();
+        return transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
     }
 
     /** Stops key logging, writing what is queued within {@code timeoutMillis}; without a key log, nothing. */
