@@ -76,10 +76,15 @@ final class CertificateInventory {
         return entries.entrySet().stream()
                 .sorted(Comparator.comparingLong(e -> e.getValue().notAfterMillis))
                 .map(e -> e.getKey().get(SUBJECT) + " (" + e.getKey().get(SOURCE) + "): "
-                        + Duration.ofMillis(e.getValue().notAfterMillis - nowMillis).toDays() + " days left")
+                        + timeLeft(e.getValue().notAfterMillis - nowMillis))
                 .distinct()
                 .limit(limit)
                 .collect(Collectors.toList());
+    }
+
+    private static String timeLeft(long millis) {
+        long days = Duration.ofMillis(Math.abs(millis)).toDays();
+        return millis >= 0 ? days + " days left" : "expired " + (days == 0 ? "today" : days + " days ago");
     }
 
     private static final class Entry {
