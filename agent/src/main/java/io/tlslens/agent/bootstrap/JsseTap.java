@@ -45,4 +45,11 @@ public interface JsseTap {
      * @param derivation the {@code SSLTrafficKeyDerivation} constant (an enum: {@code TLS12}, {@code TLS13}, ...)
      */
     void trafficKeyDerivation(Object derivation, Object handshakeContext, javax.crypto.SecretKey secret);
+
+    /**
+     * {@code CertificateMessage.T13/T12CertificateConsumer.checkServerCerts/checkClientCerts}
+     * returned or threw: the peer's chain went through the trust manager, from {@code startNanos}
+     * ({@link System#nanoTime()}) until now.
+     */
+    void certificatesChecked(Object handshakeContext, long startNanos);
 }

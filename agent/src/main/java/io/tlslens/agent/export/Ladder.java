@@ -105,6 +105,12 @@ public final class Ladder {
         if (!parts.isEmpty()) {
             out.append(wrap("  ", String.join("  ", parts)));
         }
+        Double check = attributes.get(TlsAttributes.CERTIFICATE_CHECK_DURATION);
+        if (check != null) {
+            double totalMs = (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6;
+            out.append(wrap("  ", String.format(Locale.ROOT, "certificate check (trust manager): %.1f ms of the %.1f ms",
+                    check * 1e3, totalMs)));
+        }
         if (span.getStatus().getStatusCode() == StatusCode.ERROR) {
             String alert = attributes.get(TlsAttributes.FAILURE_ALERT);
             out.append(wrap("  ", "FAILED: " + attributes.get(TlsAttributes.ERROR_TYPE) + " ("

@@ -59,6 +59,9 @@ final class SpanWriter {
         if (record.isPostHandshake()) {
             builder.setAttribute(TlsAttributes.POST_HANDSHAKE, true);
         }
+        if (record.certificateCheckNanos() > 0) {
+            builder.setAttribute(TlsAttributes.CERTIFICATE_CHECK_DURATION, record.certificateCheckNanos() / 1e9);
+        }
         negotiated(builder, summary);
         offered(builder, summary);
         endpoints(builder, record, summary);

@@ -38,6 +38,8 @@ public final class TlsAttributes {
     public static final AttributeKey<String> CLIENT_JA4 = AttributeKey.stringKey("tlslens.client.ja4");
     public static final AttributeKey<Boolean> HELLO_RETRY = AttributeKey.booleanKey("tlslens.hello_retry");
     public static final AttributeKey<String> SIGNATURE_SCHEME = AttributeKey.stringKey("tlslens.signature_scheme");
+    public static final AttributeKey<Double> CERTIFICATE_CHECK_DURATION =
+            AttributeKey.doubleKey("tlslens.certificate_check.duration");
     public static final AttributeKey<Boolean> POST_HANDSHAKE = AttributeKey.booleanKey("tlslens.post_handshake");
     public static final AttributeKey<String> FAILURE_SIDE = AttributeKey.stringKey("tlslens.failure.side");
     public static final AttributeKey<String> FAILURE_ALERT = AttributeKey.stringKey("tlslens.failure.alert");

@@ -6,7 +6,7 @@ package io.tlslens.agent.jsse;
  */
 final class JsseEvent {
 
-    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, FINISHED, FATAL, ABORTED }
+    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, FINISHED, FATAL, ABORTED }
 
     final Kind kind;
     final long nanoTime;
@@ -22,9 +22,12 @@ final class JsseEvent {
     final String diagnostic;
     final boolean fromPeer;
     final Throwable cause;
+    /** {@link Kind#CERTIFICATES_CHECKED}: when the trust manager was called. */
+    final long startNanos;
 
     private JsseEvent(Kind kind, long nanoTime, Object connection, Object outputRecord, int contentType,
-                      byte[] bytes, int length, Object alert, String diagnostic, boolean fromPeer, Throwable cause) {
+                      byte[] bytes, int length, Object alert, String diagnostic, boolean fromPeer, Throwable cause,
+                      long startNanos) {
         this.kind = kind;
         this.nanoTime = nanoTime;
         this.connection = connection;
@@ -36,29 +39,36 @@ final class JsseEvent {
         this.diagnostic = diagnostic;
         this.fromPeer = fromPeer;
         this.cause = cause;
+        this.startNanos = startNanos;
     }
 
     static JsseEvent connectionCreated(long nanoTime, Object transportContext, Object outputRecord) {
         return new JsseEvent(Kind.CONNECTION_CREATED, nanoTime, transportContext, outputRecord, -1, null, 0,
-                null, null, false, null);
+                null, null, false, null, 0L);
     }
 
     static JsseEvent message(Kind kind, long nanoTime, Object connection, int contentType, byte[] bytes, int length) {
-        return new JsseEvent(kind, nanoTime, connection, null, contentType, bytes, length, null, null, false, null);
+        return new JsseEvent(kind, nanoTime, connection, null, contentType, bytes, length, null, null, false, null, 0L);
+    }
+
+    /** The peer's chain went through the trust manager from {@code startNanos} until {@code nanoTime}. */
+    static JsseEvent certificatesChecked(long nanoTime, Object transportContext, long startNanos) {
+        return new JsseEvent(Kind.CERTIFICATES_CHECKED, nanoTime, transportContext, null, -1, null, 0, null, null,
+                false, null, startNanos);
     }
 
     static JsseEvent finished(long nanoTime, Object transportContext) {
-        return new JsseEvent(Kind.FINISHED, nanoTime, transportContext, null, -1, null, 0, null, null, false, null);
+        return new JsseEvent(Kind.FINISHED, nanoTime, transportContext, null, -1, null, 0, null, null, false, null, 0L);
     }
 
     static JsseEvent fatal(long nanoTime, Object transportContext, Object alert, String diagnostic, boolean fromPeer,
                            Throwable cause) {
         return new JsseEvent(Kind.FATAL, nanoTime, transportContext, null, -1, null, 0, alert, diagnostic, fromPeer,
-                cause);
+                cause, 0L);
     }
 
     static JsseEvent aborted(long nanoTime, Object transportContext, Throwable thrown) {
         return new JsseEvent(Kind.ABORTED, nanoTime, transportContext, null, -1, null, 0, null,
-                thrown.getMessage(), false, thrown);
+                thrown.getMessage(), false, thrown, 0L);
     }
 }

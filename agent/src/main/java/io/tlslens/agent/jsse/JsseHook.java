@@ -1,10 +1,12 @@
 package io.tlslens.agent.jsse;
 
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import io.tlslens.agent.jsse.advice.CertificateCheckAdvice;
 import io.tlslens.agent.jsse.advice.FatalAdvice;
 import io.tlslens.agent.jsse.advice.HandshakeFinishedAdvice;
 import io.tlslens.agent.jsse.advice.InboundRecordAdvice;
@@ -53,6 +55,10 @@ enum JsseHook {
             named("startHandshake").and(takesArguments(0)),
             SocketHandshakeAbortedAdvice.class),
     /** H7, woven only when {@code keylog} is set: the TLS 1.2 master secret and the TLS 1.3 traffic secrets. */
+    CERTIFICATES_CHECKED_13("time spent in the trust manager (TLS 1.3)", JsseTypes.T13_CERTIFICATE_CONSUMER,
+            certificateChecks(), CertificateCheckAdvice.class),
+    CERTIFICATES_CHECKED_12("time spent in the trust manager (TLS 1.2)", JsseTypes.T12_CERTIFICATE_CONSUMER,
+            certificateChecks(), CertificateCheckAdvice.class),
     KEY_DERIVED("TLS secrets for the key log (keylog=)", JsseTypes.SSL_TRAFFIC_KEY_DERIVATION,
             named("createKeyDerivation").and(takesArguments(2))
                     .and(takesArgument(0, named(JsseTypes.HANDSHAKE_CONTEXT)))
@@ -76,6 +82,11 @@ enum JsseHook {
     /** The hooks handshake recording needs; {@link #KEY_DERIVED} is added only for a key log. */
     static Set<JsseHook> recording() {
         return EnumSet.complementOf(EnumSet.of(KEY_DERIVED));
+    }
+
+    /** The static {@code checkServerCerts}/{@code checkClientCerts(HandshakeContext, chain)} of both versions. */
+    private static ElementMatcher<MethodDescription> certificateChecks() {
+        return named("checkServerCerts").or(named("checkClientCerts")).and(isStatic()).and(takesArguments(2));
     }
 
     /** The concrete classes the advice is woven into. */

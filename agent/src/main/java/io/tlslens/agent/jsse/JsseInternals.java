@@ -30,6 +30,7 @@ final class JsseInternals {
     private final MethodHandle transportPeerHost;
     private final MethodHandle transportPeerPort;
     private final MethodHandle alertId;
+    private final MethodHandle handshakeConnection;
     /** Key log only (null otherwise): {@code HandshakeContext.clientHelloRandom} and {@code RandomCookie.randomBytes}. */
     private final MethodHandle handshakeClientRandom;
     private final MethodHandle randomCookieBytes;
@@ -52,6 +53,7 @@ final class JsseInternals {
         transportPeerHost = virtual(transport, "getPeerHost", String.class);
         transportPeerPort = virtual(transport, "getPeerPort", int.class);
         alertId = getter(JsseTypes.ALERT, "id", byte.class);
+        handshakeConnection = getter(JsseTypes.HANDSHAKE_CONTEXT, "conContext", load(JsseTypes.TRANSPORT_CONTEXT));
         if (keyLog) {
             Class<?> randomCookie = load(JsseTypes.RANDOM_COOKIE);
             handshakeClientRandom = getter(JsseTypes.HANDSHAKE_CONTEXT, "clientHelloRandom", randomCookie);
@@ -122,6 +124,11 @@ final class JsseInternals {
     }
 
     /** A copy of the 32-byte random of the ClientHello a {@code HandshakeContext} sent or received, or {@code null}. */
+    /** The {@code TransportContext} a {@code HandshakeContext} belongs to. */
+    Object connection(Object handshakeContext) {
+        return invoke(handshakeConnection, handshakeContext);
+    }
+
     byte[] clientRandom(Object handshakeContext) {
         byte[] random = (byte[]) invoke(randomCookieBytes, invoke(handshakeClientRandom, handshakeContext));
         return random == null ? null : random.clone();

@@ -109,6 +109,12 @@ final class JsseRecorder {
             case RECEIVED:
                 onMessage(byContext.get(event.connection), Direction.RECEIVED, event);
                 return;
+            case CERTIFICATES_CHECKED:
+                Connection checked = byContext.get(event.connection);
+                if (checked != null) {
+                    checked.recorder.certificatesChecked(event.startNanos, event.nanoTime);
+                }
+                return;
             case FINISHED:
                 onFinished(event);
                 return;

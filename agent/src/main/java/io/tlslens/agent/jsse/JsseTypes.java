@@ -11,6 +11,8 @@ final class JsseTypes {
     static final String OUTPUT_RECORD = PACKAGE + "OutputRecord";
     static final String SSL_SOCKET_IMPL = PACKAGE + "SSLSocketImpl";
     static final String SSL_TRANSPORT = PACKAGE + "SSLTransport";
+    static final String T13_CERTIFICATE_CONSUMER = PACKAGE + "CertificateMessage$T13CertificateConsumer";
+    static final String T12_CERTIFICATE_CONSUMER = PACKAGE + "CertificateMessage$T12CertificateConsumer";
     static final String HANDSHAKE_CONTEXT = PACKAGE + "HandshakeContext";
     static final String RANDOM_COOKIE = PACKAGE + "RandomCookie";
     static final String SSL_SESSION_IMPL = PACKAGE + "SSLSessionImpl";

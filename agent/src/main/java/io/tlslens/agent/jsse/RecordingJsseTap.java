@@ -87,6 +87,16 @@ final class RecordingJsseTap implements JsseTap {
     }
 
     @Override
+    public void certificatesChecked(Object handshakeContext, long startNanos) {
+        long now = System.nanoTime();
+        try {
+            queue.offer(JsseEvent.certificatesChecked(now, internals.connection(handshakeContext), startNanos));
+        } catch (Throwable t) {
+            failed("certificatesChecked", t);
+        }
+    }
+
+    @Override
     public void finished(Object transportContext) {
         queue.offer(JsseEvent.finished(System.nanoTime(), transportContext));
         if (keyLog != null) {
@@ -198,6 +208,10 @@ final class RecordingJsseTap implements JsseTap {
 
         @Override
         public void sentChangeCipherSpec(Object outputRecord) {
+        }
+
+        @Override
+        public void certificatesChecked(Object handshakeContext, long startNanos) {
         }
 
         @Override

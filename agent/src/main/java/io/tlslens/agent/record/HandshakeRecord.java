@@ -19,10 +19,11 @@ public final class HandshakeRecord {
     private final List<X509Certificate> peerCertificates;
     private final List<X509Certificate> localCertificates;
     private final Failure failure;
+    private final long certificateCheckNanos;
 
     HandshakeRecord(String stack, Role role, boolean postHandshake, long startNanos, long endNanos,
                     List<RecordedMessage> messages, Peer peer, List<X509Certificate> peerCertificates,
-                    List<X509Certificate> localCertificates, Failure failure) {
+                    List<X509Certificate> localCertificates, Failure failure, long certificateCheckNanos) {
         this.stack = stack;
         this.role = role;
         this.postHandshake = postHandshake;
@@ -33,6 +34,15 @@ public final class HandshakeRecord {
         this.peerCertificates = List.copyOf(peerCertificates);
         this.localCertificates = List.copyOf(localCertificates);
         this.failure = failure;
+        this.certificateCheckNanos = certificateCheckNanos;
+    }
+
+    /**
+     * How long the peer's certificates spent in the application's trust manager (validation,
+     * revocation checks, whatever a custom one does); 0 when none was checked or it was not measured.
+     */
+    public long certificateCheckNanos() {
+        return certificateCheckNanos;
     }
 
     /** {@code jsse} or {@code reference}. */

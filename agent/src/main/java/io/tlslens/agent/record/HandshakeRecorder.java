@@ -29,6 +29,7 @@ public final class HandshakeRecorder {
     private List<RecordedMessage> open;
     private long startNanos;
     private long lastProgressNanos;
+    private long certificateCheckNanos;
 
     public HandshakeRecorder(String stack) {
         this.stack = stack;
@@ -50,10 +51,11 @@ public final class HandshakeRecorder {
             }
             if (completedOnce && isPostHandshake(message.handshakeType())) {
                 return new HandshakeRecord(stack, role, true, nanoTime, nanoTime, List.of(message), peer,
-                        List.of(), List.of(), null);
+                        List.of(), List.of(), null, 0);
             }
             open = new ArrayList<>();
             startNanos = nanoTime;
+            certificateCheckNanos = 0;
         }
         if (role == null && message.handshakeType() == 1) {
             role = direction == Direction.SENT ? Role.CLIENT : Role.SERVER;
@@ -63,6 +65,14 @@ public final class HandshakeRecorder {
         }
         lastProgressNanos = nanoTime;
         return null;
+    }
+
+    /** The peer's certificates went through the trust manager between the two times. */
+    public void certificatesChecked(long startNanos, long endNanos) {
+        if (open != null) {
+            certificateCheckNanos += endNanos - startNanos;
+            lastProgressNanos = endNanos;
+        }
     }
 
     /** The stack says the handshake is established; {@code null} if none was being recorded. */
@@ -112,7 +122,7 @@ public final class HandshakeRecorder {
     private HandshakeRecord close(long nanoTime, Peer peer, List<X509Certificate> peerCertificates,
                                   List<X509Certificate> localCertificates, Failure failure) {
         HandshakeRecord record = new HandshakeRecord(stack, role, false, startNanos, nanoTime, open, peer,
-                peerCertificates, localCertificates, failure);
+                peerCertificates, localCertificates, failure, certificateCheckNanos);
         open = null;
         return record;
     }

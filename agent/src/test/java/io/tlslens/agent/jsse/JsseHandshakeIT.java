@@ -19,6 +19,7 @@ import io.tlslens.examples.Gallery;
 import io.tlslens.examples.scenario.Expectation;
 import io.tlslens.examples.scenario.Scenario;
 import io.tlslens.examples.scenario.Scenarios;
+import io.tlslens.examples.scenario.good.SlowTrustManagerScenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ class JsseHandshakeIT {
             Map.entry("resumption-tls13", spans -> resumed(spans, "1.3")),
             Map.entry("resumption-tls12", spans -> resumed(spans, "1.2")),
             Map.entry("sni-sent", JsseHandshakeIT::sni),
+            Map.entry("slow-trust-manager", JsseHandshakeIT::slowTrustManager),
             Map.entry("tls13-engine", spans -> bothSides(spans, "1.3")),
             Map.entry("tls12-engine", spans -> bothSides(spans, "1.2")),
             Map.entry("httpclient-httpsserver", spans -> bothSides(spans, "1.3")),
@@ -152,6 +154,10 @@ class JsseHandshakeIT {
             assertTrue(Spans.longValue(span, "server.port") > 0);
         }
         assertEquals("localhost", string(client, "server.address"));
+        // The client checked the server's chain (quickly); the server was shown no chain to check.
+        double check = Spans.doubleValue(client, "tlslens.certificate_check.duration");
+        assertTrue(check > 0 && check < 0.5, () -> Spans.describe(client));
+        assertEquals(null, Spans.attributes(server).get("tlslens.certificate_check.duration"));
         // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
         assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
         assertEquals(string(client, "tls.client.ja3"), string(server, "tls.client.ja3"));
@@ -227,6 +233,15 @@ class JsseHandshakeIT {
             assertEquals("localhost", string(span, "server.address"), () -> Spans.describe(span));
             assertEquals("localhost", Spans.string(Spans.event(span, "ClientHello"), "tlslens.message.server_name"));
         }
+    }
+
+    private static void slowTrustManager(HandshakeSpans spans) {
+        Span client = spans.only("client");
+        double check = Spans.doubleValue(client, "tlslens.certificate_check.duration");
+        double total = (client.getEndTimeUnixNano() - client.getStartTimeUnixNano()) / 1e9;
+        // The trust manager sleeps 500 ms: that time is the check's, and within the handshake's.
+        assertTrue(check >= SlowTrustManagerScenario.DELAY_MILLIS / 1e3 && check <= total,
+                () -> check + " s of " + total + " s: " + Spans.describe(client));
     }
 
     private static void bothSides(HandshakeSpans spans, String version) {

@@ -75,6 +75,19 @@ class HandshakeRecorderTest {
     }
 
     @Test
+    void trustManagerTimeAddsUpPerHandshakeAndStartsAfreshWithTheNext() {
+        Conversation c = new Conversation(Role.CLIENT).tls13ServerFlight("localhost", Flights.pki().server().chain(),
+                null);
+        c.recorder.certificatesChecked(1_000, 301_000);
+        c.recorder.certificatesChecked(2_000, 52_000);
+        assertEquals(350_000, c.completed().certificateCheckNanos());
+
+        c.recorder.certificatesChecked(1_000, 9_000); // between handshakes: belongs to none
+        c.fromClient(Flights.clientHello13("localhost"));
+        assertEquals(0, c.failed(new Failure(Failure.Origin.ABANDONED, -1, "gone", null)).certificateCheckNanos());
+    }
+
+    @Test
     void roleIsServerWhenTheClientHelloWasReceived() {
         Conversation c = new Conversation(Role.SERVER).tls13Full();
         HandshakeRecord record = c.completed();

@@ -49,6 +49,10 @@ public final class Spans {
         return typed(attributes(span), key, String.class);
     }
 
+    public static Double doubleValue(Span span, String key) {
+        return typed(attributes(span), key, Double.class);
+    }
+
     public static Long longValue(Span span, String key) {
         return typed(attributes(span), key, Long.class);
     }
