@@ -24,11 +24,9 @@ final class JsseInternals {
     private final MethodHandle plaintextFragment;
     private final MethodHandle contextTransport;
     private final MethodHandle contextSession;
-    private final MethodHandle contextApplicationProtocol;
     private final MethodHandle contextConfig;
     private final MethodHandle configClientMode;
     private final MethodHandle transportPeerHost;
-    private final MethodHandle transportPeerPort;
     private final MethodHandle alertId;
     private final MethodHandle handshakeConnection;
     /** Key log only (null otherwise): {@code HandshakeContext.clientHelloRandom} and {@code RandomCookie.randomBytes}. */
@@ -47,11 +45,9 @@ final class JsseInternals {
         Class<?> config = load(JsseTypes.PACKAGE + "SSLConfiguration");
         contextTransport = getter(JsseTypes.TRANSPORT_CONTEXT, "transport", transport);
         contextSession = getter(JsseTypes.TRANSPORT_CONTEXT, "conSession", sessionImpl);
-        contextApplicationProtocol = getter(JsseTypes.TRANSPORT_CONTEXT, "applicationProtocol", String.class);
         contextConfig = getter(JsseTypes.TRANSPORT_CONTEXT, "sslConfig", config);
         configClientMode = getter(JsseTypes.PACKAGE + "SSLConfiguration", "isClientMode", boolean.class);
         transportPeerHost = virtual(transport, "getPeerHost", String.class);
-        transportPeerPort = virtual(transport, "getPeerPort", int.class);
         alertId = getter(JsseTypes.ALERT, "id", byte.class);
         handshakeConnection = getter(JsseTypes.HANDSHAKE_CONTEXT, "conContext", load(JsseTypes.TRANSPORT_CONTEXT));
         if (keyLog) {
@@ -98,10 +94,6 @@ final class JsseInternals {
         return (SSLSession) invoke(contextSession, transportContext);
     }
 
-    String applicationProtocol(Object transportContext) {
-        return (String) invoke(contextApplicationProtocol, transportContext);
-    }
-
     /** {@code null} when unknown. */
     Boolean clientMode(Object transportContext) {
         Object config = invoke(contextConfig, transportContext);
@@ -110,11 +102,6 @@ final class JsseInternals {
 
     String peerHost(Object transport) {
         return (String) invoke(transportPeerHost, transport);
-    }
-
-    int peerPort(Object transport) {
-        Object port = invoke(transportPeerPort, transport);
-        return port == null ? -1 : (Integer) port;
     }
 
     /** The alert's wire code, or -1. */

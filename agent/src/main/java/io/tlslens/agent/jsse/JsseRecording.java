@@ -120,8 +120,4 @@ public final class JsseRecording {
     public long droppedEvents() {
         return queue.dropped();
     }
-
-    ResettableClassFileTransformer transformer() {
-        return transformer;
-    }
 }
