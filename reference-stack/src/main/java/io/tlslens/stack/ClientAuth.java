@@ -1,0 +1,6 @@
+package io.tlslens.stack;
+
+/** Whether a server asks for a client certificate (JSSE's needClientAuth / wantClientAuth). */
+public enum ClientAuth {
+    NONE, WANT, NEED
+}

@@ -1,0 +1,160 @@
+package io.tlslens.stack;
+
+import io.tlslens.observe.HandshakeObserver;
+import io.tlslens.stack.crypto.TlsCrypto;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * Everything one connection is configured with: what the JSSE layer reads off SSLParameters, the
+ * key and trust managers, and where observations and secrets go. Immutable; lists are in
+ * preference order and hold IANA codes.
+ */
+public final class TlsConfig {
+    final boolean client;
+    final List<Integer> versions;
+    final List<Integer> cipherSuites;
+    final List<Integer> groups;
+    final List<Integer> keyShareGroups;
+    final List<Integer> signatureSchemes;
+    final List<String> applicationProtocols;
+    final Function<List<String>, String> applicationProtocolSelector;
+    final List<String> serverNames;
+    final Predicate<String> serverNameMatcher;
+    final ClientAuth clientAuth;
+    final List<X500Principal> certificateAuthorities;
+    final Credentials credentials;
+    final PeerVerifier peerVerifier;
+    final String peerHost;
+    final int peerPort;
+    final boolean middleboxCompatibility;
+    final boolean earlyData;
+    final int maxEarlyData;
+    final int recordSizeLimit;
+    final int recordPadding;
+    final int ticketsToIssue;
+    final SessionStore sessions;
+    final KeyLog keyLog;
+    final HandshakeObserver observer;
+    final TlsCrypto crypto;
+
+    private TlsConfig(Builder b) {
+        this.client = b.client;
+        this.versions = List.copyOf(b.versions);
+        this.cipherSuites = List.copyOf(b.cipherSuites);
+        this.groups = List.copyOf(b.groups);
+        this.keyShareGroups = List.copyOf(b.keyShareGroups);
+        this.signatureSchemes = List.copyOf(b.signatureSchemes);
+        this.applicationProtocols = List.copyOf(b.applicationProtocols);
+        this.applicationProtocolSelector = b.applicationProtocolSelector;
+        this.serverNames = List.copyOf(b.serverNames);
+        this.serverNameMatcher = b.serverNameMatcher;
+        this.clientAuth = b.clientAuth;
+        this.certificateAuthorities = List.copyOf(b.certificateAuthorities);
+        this.credentials = b.credentials;
+        this.peerVerifier = Objects.requireNonNull(b.peerVerifier, "peerVerifier");
+        this.peerHost = b.peerHost;
+        this.peerPort = b.peerPort;
+        this.middleboxCompatibility = b.middleboxCompatibility;
+        this.earlyData = b.earlyData;
+        this.maxEarlyData = b.maxEarlyData;
+        this.recordSizeLimit = b.recordSizeLimit;
+        this.recordPadding = b.recordPadding;
+        this.ticketsToIssue = b.ticketsToIssue;
+        this.sessions = b.sessions;
+        this.keyLog = b.keyLog;
+        this.observer = b.observer;
+        this.crypto = Objects.requireNonNull(b.crypto, "crypto");
+    }
+
+    public static Builder client(TlsCrypto crypto) {
+        return new Builder(true, crypto);
+    }
+
+    public static Builder server(TlsCrypto crypto) {
+        return new Builder(false, crypto);
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    /** A builder with the reference stack's defaults. */
+    public static final class Builder {
+        private final boolean client;
+        private final TlsCrypto crypto;
+        private List<Integer> versions = Defaults.VERSIONS;
+        private List<Integer> cipherSuites = Defaults.CIPHER_SUITES;
+        private List<Integer> groups = Defaults.GROUPS;
+        private List<Integer> keyShareGroups = Defaults.KEY_SHARE_GROUPS;
+        private List<Integer> signatureSchemes = Defaults.SIGNATURE_SCHEMES;
+        private List<String> applicationProtocols = List.of();
+        private Function<List<String>, String> applicationProtocolSelector;
+        private List<String> serverNames = List.of();
+        private Predicate<String> serverNameMatcher;
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private List<X500Principal> certificateAuthorities = List.of();
+        private Credentials credentials = Credentials.NONE;
+        private PeerVerifier peerVerifier;
+        private String peerHost;
+        private int peerPort = -1;
+        private boolean middleboxCompatibility = true;
+        private boolean earlyData;
+        private int maxEarlyData;
+        private int recordSizeLimit = Defaults.RECORD_SIZE_LIMIT;
+        private int recordPadding;
+        private int ticketsToIssue = 1;
+        private SessionStore sessions = SessionStore.NONE;
+        private KeyLog keyLog = KeyLog.NONE;
+        private HandshakeObserver observer = HandshakeObserver.NONE;
+
+        private Builder(boolean client, TlsCrypto crypto) {
+            this.client = client;
+            this.crypto = crypto;
+        }
+
+        /** ProtocolVersion codes this side enables. */
+        public Builder versions(List<Integer> v) { this.versions = v; return this; }
+        public Builder cipherSuites(List<Integer> v) { this.cipherSuites = v; return this; }
+        /** supported_groups, in preference order. */
+        public Builder groups(List<Integer> v) { this.groups = v; return this; }
+        /** The groups a client sends key shares for in its first ClientHello. */
+        public Builder keyShareGroups(List<Integer> v) { this.keyShareGroups = v; return this; }
+        public Builder signatureSchemes(List<Integer> v) { this.signatureSchemes = v; return this; }
+        /** ALPN: the client's offer, or the server's list in preference order. */
+        public Builder applicationProtocols(List<String> v) { this.applicationProtocols = v; return this; }
+        /** Server: chooses from the client's ALPN list (JSSE's handshake application-protocol selector); null to use the list. */
+        public Builder applicationProtocolSelector(Function<List<String>, String> v) { this.applicationProtocolSelector = v; return this; }
+        /** Client: SNI host names to send. */
+        public Builder serverNames(List<String> v) { this.serverNames = v; return this; }
+        /** Server: accepts a requested SNI host name; null accepts every name. */
+        public Builder serverNameMatcher(Predicate<String> v) { this.serverNameMatcher = v; return this; }
+        public Builder clientAuth(ClientAuth v) { this.clientAuth = v; return this; }
+        /** Server: certificate_authorities for the CertificateRequest. */
+        public Builder certificateAuthorities(List<X500Principal> v) { this.certificateAuthorities = v; return this; }
+        public Builder credentials(Credentials v) { this.credentials = v; return this; }
+        public Builder peerVerifier(PeerVerifier v) { this.peerVerifier = v; return this; }
+        public Builder peer(String host, int port) { this.peerHost = host; this.peerPort = port; return this; }
+        public Builder middleboxCompatibility(boolean v) { this.middleboxCompatibility = v; return this; }
+        /** Client: send early data when a ticket allows it. Off by default. */
+        public Builder earlyData(boolean v) { this.earlyData = v; return this; }
+        /** Server: max_early_data_size in tickets; 0 (the default) refuses early data. */
+        public Builder maxEarlyData(int v) { this.maxEarlyData = v; return this; }
+        /** record_size_limit to advertise (RFC 8449). */
+        public Builder recordSizeLimit(int v) { this.recordSizeLimit = v; return this; }
+        /** Pads protected records to a multiple of this many bytes (RFC 8446 §5.4); 0 does not pad. */
+        public Builder recordPadding(int v) { this.recordPadding = v; return this; }
+        /** Server: NewSessionTickets sent after the handshake. */
+        public Builder ticketsToIssue(int v) { this.ticketsToIssue = v; return this; }
+        public Builder sessions(SessionStore v) { this.sessions = v; return this; }
+        public Builder keyLog(KeyLog v) { this.keyLog = v; return this; }
+        public Builder observer(HandshakeObserver v) { this.observer = v; return this; }
+
+        public TlsConfig build() {
+            return new TlsConfig(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.tlslens.stack.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+
+/**
+ * The primitives the reference stack is built on, behind one small interface (as rustls's
+ * {@code CryptoProvider}): key exchange, hashing, AEAD and signatures. The handshake and record
+ * layers name algorithms by their IANA codes only. Codes are those of the {@code io.tlslens.wire}
+ * registries.
+ */
+public interface TlsCrypto {
+
+    SecureRandom random();
+
+    /** Whether {@link #generateKeyShare} supports {@code namedGroup}. */
+    boolean supportsGroup(int namedGroup);
+
+    /** A fresh ephemeral key pair for {@code namedGroup}. */
+    KeyShare generateKeyShare(int namedGroup);
+
+    /** The hash of a cipher suite's PRF/HKDF: {@code SHA-256} or {@code SHA-384}. */
+    HashFunction hash(String name);
+
+    /** Whether {@link #aead} supports the AEAD of {@code cipherSuite}. */
+    boolean supportsCipherSuite(int cipherSuite);
+
+    /** The AEAD of {@code cipherSuite} keyed with {@code key}. */
+    Aead aead(int cipherSuite, byte[] key);
+
+    /** Whether this provider can sign and verify {@code signatureScheme}. */
+    boolean supportsSignatureScheme(int signatureScheme);
+
+    /** Whether {@code key} (from a key manager) can produce {@code signatureScheme} signatures. */
+    boolean canSign(int signatureScheme, PrivateKey key);
+
+    byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException;
+
+    boolean verify(int signatureScheme, PublicKey key, byte[] message, byte[] signature);
+
+    /** One side's ephemeral key pair of a key exchange. */
+    interface KeyShare {
+        int group();
+
+        /** The key_exchange bytes for KeyShareEntry / ServerECDHParams. */
+        byte[] publicKey();
+
+        /** The shared secret with the peer's key_exchange bytes; throws on an invalid peer key. */
+        byte[] sharedSecret(byte[] peerPublicKey) throws GeneralSecurityException;
+    }
+}
