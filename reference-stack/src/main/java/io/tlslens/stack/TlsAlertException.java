@@ -4,18 +4,19 @@ import io.tlslens.wire.AlertDescription;
 import javax.net.ssl.SSLException;
 
 /**
- * A failure that the reference stack answers with a fatal alert: the exception carries the
- * AlertDescription code (RFC 8446 §6.2) that goes to the peer. The message is for humans and never
- * holds secret material.
+ * A fatal protocol error, carrying the alert description (an {@link AlertDescription} code) that
+ * this side sends for it, as RFC 8446 §6.2 prescribes. Thrown inside the stack where the problem
+ * is found; the connection sends the alert, closes, and rethrows it to the application. Messages
+ * name the problem and the evidence in IANA names, never a secret.
  */
-public class TlsAlertException extends SSLException {
+public final class TlsAlertException extends SSLException {
     private static final long serialVersionUID = 1L;
 
-    private final int alertDescription;
+    private final int alert;
 
     public TlsAlertException(int alertDescription, String message) {
         super(AlertDescription.name(alertDescription) + ": " + message);
-        this.alertDescription = alertDescription;
+        this.alert = alertDescription;
     }
 
     public TlsAlertException(int alertDescription, String message, Throwable cause) {
@@ -23,8 +24,8 @@ public class TlsAlertException extends SSLException {
         initCause(cause);
     }
 
-    /** The AlertDescription code to send, see {@link AlertDescription}. */
+    /** The AlertDescription code sent to the peer. */
     public int alertDescription() {
-        return alertDescription;
+        return alert;
     }
 }
