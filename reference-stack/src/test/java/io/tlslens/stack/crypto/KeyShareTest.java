@@ -7,8 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlslens.wire.NamedGroup;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
+import javax.crypto.KeyAgreement;
 import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +113,30 @@ class KeyShareTest {
         }
     }
 
+    /** The JDK's own ECDH (SunEC) as an independent check of the shared x coordinate. */
+    @ParameterizedTest
+    @ValueSource(ints = {NamedGroup.secp256r1, NamedGroup.secp384r1})
+    void ecdhAgreesWithTheJdk(int group) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec(NamedGroup.name(group)));
+        for (int i = 0; i < 10; i++) {
+            KeyPair jdk = generator.generateKeyPair();
+            ECParameterSpec params = ((ECPublicKey) jdk.getPublic()).getParams();
+            int length = (params.getCurve().getField().getFieldSize() + 7) / 8;
+            ECPoint w = ((ECPublicKey) jdk.getPublic()).getW();
+            byte[] jdkPoint = concat(new byte[] {4}, unsigned(w.getAffineX(), length), unsigned(w.getAffineY(), length));
+
+            TlsCrypto.KeyShare ours = crypto.generateKeyShare(group);
+            byte[] point = ours.publicKey();
+            ECPoint ourW = new ECPoint(new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + length)),
+                    new BigInteger(1, Arrays.copyOfRange(point, 1 + length, point.length)));
+            KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
+            agreement.init(jdk.getPrivate());
+            agreement.doPhase(KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(ourW, params)), true);
+            assertArrayEquals(agreement.generateSecret(), ours.sharedSecret(jdkPoint));
+        }
+    }
+
     @Test
     void groupsOutsideTheProviderAreRefused() {
         assertTrue(crypto.supportsGroup(NamedGroup.x25519));
@@ -110,6 +145,22 @@ class KeyShareTest {
         assertFalse(crypto.supportsGroup(NamedGroup.x448));
         assertFalse(crypto.supportsGroup(NamedGroup.ffdhe2048));
         assertThrows(IllegalArgumentException.class, () -> crypto.generateKeyShare(NamedGroup.secp521r1));
+    }
+
+    private static byte[] unsigned(BigInteger value, int length) {
+        byte[] bytes = value.toByteArray();
+        byte[] out = new byte[length];
+        int n = Math.min(bytes.length, length);
+        System.arraycopy(bytes, bytes.length - n, out, length - n, n);
+        return out;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     private static TlsCrypto.KeyShare x25519(String privateKey) {
