@@ -68,6 +68,19 @@ class ManagerCallbacksTest {
     }
 
     @Test
+    void serverKeyManagerIsAskedForEachKeyTypeInPreferenceOrder() throws Exception {
+        RecordingKeyManager keys = new RecordingKeyManager(TestPki.RSA_SERVER.keyManagers());
+        SSLContext server = TestPki.tlsLens(new javax.net.ssl.KeyManager[] {keys}, CA.trustManagers());
+        EngineLoop loop = new EngineLoop(TestPki.sunJsse(null, CA.trustManagers()).createSSLEngine("localhost", 443),
+                server.createSSLEngine());
+
+        loop.handshake();
+
+        assertEquals(List.of("server:EC", "server:RSA"), keys.calls);
+        assertEquals(TestPki.RSA_SERVER.leaf, loop.client.getSession().getPeerCertificates()[0]);
+    }
+
+    @Test
     void sniMatcherRefusalFailsTheHandshakeBeforeKeySelection() throws Exception {
         RecordingKeyManager keys = new RecordingKeyManager(SERVER.keyManagers());
         SSLContext server = TestPki.tlsLens(new javax.net.ssl.KeyManager[] {keys}, CA.trustManagers());
