@@ -71,7 +71,9 @@ final class TlsLensSocket extends SSLSocket {
     /** A client socket over {@code transport}, connected or still to be connected through {@link #connect}. */
     static TlsLensSocket client(ContextData context, Socket transport, String peerHost, int peerPort,
             boolean autoClose) {
-        return new TlsLensSocket(context, new ConnectionParameters(true), transport, peerHost, peerPort, autoClose);
+        ConnectionParameters parameters = new ConnectionParameters(true);
+        parameters.addPeerHostAsServerName(peerHost);
+        return new TlsLensSocket(context, parameters, transport, peerHost, peerPort, autoClose);
     }
 
     /** The server side of a connection a {@link TlsLensServerSocket} accepted. */
@@ -571,6 +573,9 @@ final class TlsLensSocket extends SSLSocket {
             InetSocketAddress address = (InetSocketAddress) endpoint;
             peerHost = address.getHostString();
             peerPort = address.getPort();
+            synchronized (parameters) {
+                parameters.addPeerHostAsServerName(peerHost);
+            }
         }
     }
 

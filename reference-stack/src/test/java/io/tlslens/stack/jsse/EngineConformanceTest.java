@@ -262,6 +262,9 @@ class EngineConformanceTest {
         assertEquals(List.of("www.example.com"), serverNamesSeen("www.example.com", null));
         assertEquals(List.of(), serverNamesSeen("localhost", null), "no dot: no SNI, as SunJSSE");
         assertEquals(List.of("api.example.org"), serverNamesSeen("www.example.com", "api.example.org"));
+        assertEquals(List.of(new SNIHostName("www.example.com")),
+                LENS_CLIENT.createSSLEngine("www.example.com", 443).getSSLParameters().getServerNames(),
+                "visible in SSLParameters, as SunJSSE shows it");
     }
 
     /** The SNI host names a SunJSSE server saw from our client connecting to {@code host}. */
