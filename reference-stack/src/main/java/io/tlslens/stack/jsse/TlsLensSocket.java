@@ -1,6 +1,7 @@
 package io.tlslens.stack.jsse;
 
 import io.tlslens.stack.TlsConnection;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -164,14 +165,27 @@ final class TlsLensSocket extends SSLSocket {
 
     // ---- records in and out
 
-    /** Reads and processes one record; false at end of stream. Called under readLock. */
+    /** Reads and processes one record; false at end of stream between records. Called under readLock. */
     private boolean readRecord() throws IOException {
-        ByteBuffer record = reader.next();
-        if (record == null) {
-            return false;
+        while (!process(reader.buffered())) {
+            if (!reader.readMore()) {
+                if (reader.buffered().hasRemaining()) {
+                    throw new EOFException("The peer closed the connection in the middle of a record");
+                }
+                return false;
+            }
         }
-        callCore(() -> connection.processRecord(record));
         return true;
+    }
+
+    private boolean process(ByteBuffer buffered) throws IOException {
+        try {
+            synchronized (coreLock) {
+                return connection.processRecord(buffered);
+            }
+        } catch (SSLException e) {
+            throw failed(e);
+        }
     }
 
     /** Writes whatever the core has queued for the peer. */
@@ -201,10 +215,15 @@ final class TlsLensSocket extends SSLSocket {
                 call.run();
             }
         } catch (SSLException e) {
-            failure = handshakeDone ? e : HandshakeFailures.of(e);
-            closeAfterFailure();
-            throw failure;
+            throw failed(e);
         }
+    }
+
+    /** Remembers a fatal error (during the handshake, as an SSLHandshakeException) and cleans up after it. */
+    private SSLException failed(SSLException e) {
+        failure = handshakeDone ? e : HandshakeFailures.of(e);
+        closeAfterFailure();
+        return failure;
     }
 
     private void closeAfterFailure() {

@@ -241,6 +241,24 @@ class SocketTest {
         }
     }
 
+    @Test
+    void plainHttpOnTheServerSocketFailsTheHandshakeAtOnce() throws Exception {
+        SSLContext lensServer = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
+        try (SSLServerSocket server = (SSLServerSocket) lensServer.getServerSocketFactory()
+                .createServerSocket(0, 5, LOOPBACK);
+                Socket plain = new Socket(LOOPBACK, server.getLocalPort())) {
+            plain.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                accepted.setSoTimeout(10_000); // a wait for more bytes would end in a timeout, failing the test
+
+                javax.net.ssl.SSLHandshakeException failure =
+                        assertThrows(javax.net.ssl.SSLHandshakeException.class, accepted::startHandshake);
+
+                assertTrue(failure.getMessage().contains("not TLS"), failure.getMessage());
+            }
+        }
+    }
+
     /** A reader thread and a writer thread at once, as HTTP/2 clients use a socket. */
     @Test
     void readsAndWritesRunConcurrently() throws Exception {
