@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -38,6 +39,8 @@ final class TlsLensSocket extends SSLSocket {
     private final ContextData context;
     private final ConnectionParameters parameters;
     private final Socket transport;
+    /** Bytes the application read off the transport before layering this socket on it; empty when none. */
+    private final InputStream consumed;
     private final boolean autoClose;
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
     private final Object handshakeLock = new Object();
@@ -60,10 +63,11 @@ final class TlsLensSocket extends SSLSocket {
     private RecordReader reader;
 
     private TlsLensSocket(ContextData context, ConnectionParameters parameters, Socket transport,
-            String peerHost, int peerPort, boolean autoClose) {
+            InputStream consumed, String peerHost, int peerPort, boolean autoClose) {
         this.context = context;
         this.parameters = parameters;
         this.transport = transport;
+        this.consumed = consumed;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.autoClose = autoClose;
@@ -74,13 +78,23 @@ final class TlsLensSocket extends SSLSocket {
             boolean autoClose) {
         ConnectionParameters parameters = new ConnectionParameters(true);
         parameters.addPeerHostAsServerName(peerHost);
-        return new TlsLensSocket(context, parameters, transport, peerHost, peerPort, autoClose);
+        return new TlsLensSocket(context, parameters, transport, InputStream.nullInputStream(), peerHost, peerPort,
+                autoClose);
     }
 
     /** The server side of a connection a {@link TlsLensServerSocket} accepted. */
     static TlsLensSocket accepted(ContextData context, ConnectionParameters parameters, Socket transport) {
-        return new TlsLensSocket(context, parameters, transport,
-                transport.getInetAddress().getHostAddress(), transport.getPort(), true);
+        return server(context, parameters, transport, InputStream.nullInputStream(), true);
+    }
+
+    /**
+     * The server side layered over a connected socket whose first bytes the application already
+     * read (to sniff the protocol, say): they are the start of the ClientHello.
+     */
+    static TlsLensSocket server(ContextData context, ConnectionParameters parameters, Socket transport,
+            InputStream consumed, boolean autoClose) {
+        return new TlsLensSocket(context, parameters, transport, consumed,
+                transport.getInetAddress().getHostAddress(), transport.getPort(), autoClose);
     }
 
     // ---- the handshake
@@ -152,7 +166,7 @@ final class TlsLensSocket extends SSLSocket {
             created = context.newConnection(parameters, peerHost, peerPort, ManagerCaller.of(this), select);
         }
         session = new TlsLensSession(created.view(), context.sessions(parameters.clientMode()));
-        reader = new RecordReader(transport.getInputStream());
+        reader = new RecordReader(new SequenceInputStream(consumed, transport.getInputStream()));
         connection = created;
         callCore(connection::beginHandshake);
     }

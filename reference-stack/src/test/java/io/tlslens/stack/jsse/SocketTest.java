@@ -241,6 +241,29 @@ class SocketTest {
         }
     }
 
+    /** A server that sniffs the first bytes (is this TLS?) and then layers TLS over the socket with them. */
+    @Test
+    void serverLayeredOverASocketWhoseFirstBytesWereRead() throws Exception {
+        SSLContext lensServer = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
+        try (ServerSocket plainServer = new ServerSocket(0, 5, LOOPBACK)) {
+            Future<Integer> sniffed = peers.submit(() -> {
+                try (Socket plain = plainServer.accept()) {
+                    byte[] first = plain.getInputStream().readNBytes(3);
+                    try (Socket tls = lensServer.getSocketFactory()
+                            .createSocket(plain, new java.io.ByteArrayInputStream(first), true)) {
+                        upperCase(tls);
+                    }
+                    return first[0] & 0xff;
+                }
+            });
+            try (SSLSocket client = (SSLSocket) TestPki.sunJsse(null, CA.trustManagers()).getSocketFactory()
+                    .createSocket("localhost", plainServer.getLocalPort())) {
+                assertEquals("SNIFFED", exchange(client, "sniffed"));
+            }
+            assertEquals(io.tlslens.wire.ContentType.handshake, sniffed.get(30, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void plainHttpOnTheServerSocketFailsTheHandshakeAtOnce() throws Exception {
         SSLContext lensServer = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
