@@ -18,8 +18,11 @@ import io.tlslens.wire.Extension;
 import io.tlslens.wire.ExtensionType;
 import io.tlslens.wire.HandshakeDecoder;
 import io.tlslens.wire.HandshakeType;
+import io.tlslens.wire.KeyShareExtension;
+import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.ServerHello;
+import io.tlslens.wire.SupportedVersionsExtension;
 import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -157,6 +160,55 @@ class NegativeTest {
     void serverHelloNotEchoingTheSessionIdIsIllegalParameter() throws Exception {
         assertClientRefusesServerHello(hello -> new ServerHello(hello.legacyVersion(), hello.random(), new byte[0],
                 hello.cipherSuite(), 0, hello.extensions()), AlertDescription.illegal_parameter, new RecordingObserver());
+    }
+
+    @Test
+    void helloRetryRequestForAGroupAlreadySharedIsIllegalParameter() throws Exception {
+        assertClientRefusesServerHello(hello -> helloRetryRequest(hello, NamedGroup.x25519), AlertDescription.illegal_parameter,
+                new RecordingObserver());
+    }
+
+    @Test
+    void secondHelloRetryRequestIsUnexpectedMessage() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        List<byte[]> retry = Loopback.takeRecords(pair.server);
+        Loopback.deliver(pair.client, retry);
+        ServerHello first = (ServerHello) new HandshakeDecoder().decode(TlsRecord.decode(retry.get(0)).fragment());
+        byte[] again = record(ContentType.handshake, helloRetryRequest(first, NamedGroup.secp256r1).encode());
+        List<byte[]> out = assertFails(pair.client, AlertDescription.unexpected_message, () -> Loopback.deliver(pair.client, List.of(again)));
+        assertEquals(AlertDescription.unexpected_message, plaintextAlert(last(out)).description());
+    }
+
+    @Test
+    void serverHelloChangingTheHelloRetryRequestSuiteIsIllegalParameter() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server));
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        ServerHello real = (ServerHello) new HandshakeDecoder().decode(TlsRecord.decode(Loopback.takeRecords(pair.server).get(0)).fragment());
+        byte[] forged = record(ContentType.handshake, new ServerHello(real.legacyVersion(), real.random(), real.sessionId(),
+                CipherSuite.TLS_AES_256_GCM_SHA384, 0, real.extensions()).encode());
+        assertFails(pair.client, AlertDescription.illegal_parameter, () -> Loopback.deliver(pair.client, List.of(forged)));
+    }
+
+    @Test
+    void secondClientHelloWithAnotherKeyShareIsIllegalParameter() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server));
+        List<byte[]> second = Loopback.takeRecords(pair.client);
+        ClientHello hello = (ClientHello) new HandshakeDecoder().decode(TlsRecord.decode(last(second)).fragment());
+        List<Extension> extensions = hello.extensions().stream().map(e -> e.type() != ExtensionType.key_share ? e
+                : KeyShareExtension.clientShares(List.of(new KeyShareExtension.KeyShareEntry(NamedGroup.secp256r1,
+                        new io.tlslens.stack.crypto.BcTlsCrypto().generateKeyShare(NamedGroup.secp256r1).publicKey()))))
+                .collect(Collectors.toList());
+        byte[] forged = record(ContentType.handshake, rebuild(hello, extensions).encode());
+        List<byte[]> out = assertFails(pair.server, AlertDescription.illegal_parameter, () -> Loopback.deliver(pair.server, List.of(forged)));
+        assertEquals(AlertDescription.illegal_parameter, plaintextAlert(last(out)).description());
     }
 
     // ---- the protected server flight, rewritten by a middle that knows the keys ----
@@ -299,6 +351,11 @@ class NegativeTest {
         byte[] random = hello.random();
         System.arraycopy(sentinel.getBytes(StandardCharsets.US_ASCII), 0, random, 24, 8);
         return new ServerHello(ProtocolVersion.TLSv1_2, random, hello.sessionId(), 0xc02f, 0, List.of());
+    }
+
+    private static ServerHello helloRetryRequest(ServerHello hello, int group) {
+        return new ServerHello(ProtocolVersion.TLSv1_2, ServerHello.helloRetryRequestRandom(), hello.sessionId(), hello.cipherSuite(), 0,
+                List.of(SupportedVersionsExtension.selected(ProtocolVersion.TLSv1_3), KeyShareExtension.selectedGroup(group)));
     }
 
     private static void assertClientRefusesFlight(UnaryOperator<List<byte[]>> rewrite, int alert) throws Exception {
