@@ -150,6 +150,18 @@ class NegativeTest {
     }
 
     @Test
+    void handshakeBytesAfterTheServerHelloInItsRecordAreUnexpectedMessage() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        byte[] hello = TlsRecord.decode(Loopback.takeRecords(pair.server).get(0)).fragment();
+        // §5.1: the ServerHello changes the read keys, so nothing may follow it in its record
+        byte[] spanning = record(ContentType.handshake, concat(hello, new byte[] {(byte) HandshakeType.encrypted_extensions, 0, 0, 2, 0, 0}));
+        List<byte[]> out = assertFails(pair.client, AlertDescription.unexpected_message, () -> Loopback.deliver(pair.client, List.of(spanning)));
+        assertPeerReceivesAlert(pair.server, out, AlertDescription.unexpected_message);
+    }
+
+    @Test
     void serverHelloWithASuiteNotOfferedIsIllegalParameter() throws Exception {
         assertClientRefusesServerHello(hello -> new ServerHello(hello.legacyVersion(), hello.random(), hello.sessionId(),
                 CipherSuite.TLS_AES_256_GCM_SHA384 + 0x100, 0, hello.extensions()), AlertDescription.illegal_parameter,
@@ -337,6 +349,7 @@ class NegativeTest {
 
     private static void assertClientRefusesServerHello(UnaryOperator<ServerHello> change, int alert, RecordingObserver clientEvents)
             throws Exception {
+
         Loopback pair = new Loopback(TestConfigs.client().observer(clientEvents).build(), TestConfigs.server().build());
         pair.client.beginHandshake();
         Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));

@@ -156,7 +156,8 @@ abstract class Tls13Handshake {
         } catch (DecodeException e) {
             // reported as far as it decodes; the alert is unexpected_message either way
         }
-        String expected = Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
+        String expected = types.length == 0 ? "no handshake message"
+                : Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
         throw new TlsAlertException(AlertDescription.unexpected_message,
                 HandshakeType.messageName(frame.type()) + " where " + expected + " was expected");
     }
