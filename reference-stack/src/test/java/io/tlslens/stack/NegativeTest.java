@@ -245,6 +245,26 @@ class NegativeTest {
     }
 
     @Test
+    void certificateVerifyWithRsaPkcs1IsIllegalParameter() throws Exception {
+        assertClientRefusesFlight(messages -> {
+            byte[] verify = messages.get(2);
+            verify[4] = 0x04;
+            verify[5] = 0x01;
+            return messages;
+        }, AlertDescription.illegal_parameter);
+    }
+
+    @Test
+    void unparsableServerCertificateIsBadCertificate() throws Exception {
+        assertClientRefusesFlight(messages -> {
+            List<byte[]> out = new ArrayList<>(messages);
+            byte[] garbage = {(byte) HandshakeType.certificate, 0, 0, 13, 0, 0, 0, 9, 0, 0, 4, 0x30, 0x02, 0x05, 0x00, 0, 0};
+            out.set(1, garbage);
+            return out;
+        }, AlertDescription.bad_certificate);
+    }
+
+    @Test
     void reorderedCertificateAndCertificateVerifyIsUnexpectedMessage() throws Exception {
         assertClientRefusesFlight(messages -> List.of(messages.get(0), messages.get(2), messages.get(1), messages.get(3)),
                 AlertDescription.unexpected_message);
