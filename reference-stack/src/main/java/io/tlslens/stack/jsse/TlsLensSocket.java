@@ -16,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.net.ssl.HandshakeCompletedEvent;
@@ -45,7 +46,7 @@ final class TlsLensSocket extends SSLSocket {
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
     private final Object handshakeLock = new Object();
     private final Object readLock = new Object();
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final Object coreLock = new Object();
     private final InputStream appInput = new AppInputStream();
     private final OutputStream appOutput = new AppOutputStream();
@@ -204,7 +205,8 @@ final class TlsLensSocket extends SSLSocket {
 
     /** Writes whatever the core has queued for the peer. */
     private void sendPending() throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             byte[] bytes;
             synchronized (coreLock) {
                 ByteBuffer out = ByteBuffer.allocate(connection.pendingOutput());
@@ -216,6 +218,8 @@ final class TlsLensSocket extends SSLSocket {
                 out.write(bytes);
                 out.flush();
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -327,7 +331,8 @@ final class TlsLensSocket extends SSLSocket {
             Objects.checkFromIndexSize(off, len, b.length);
             handshakeIfNeeded();
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 while (src.hasRemaining()) {
                     checkOpen();
                     callCore(() -> {
@@ -338,6 +343,8 @@ final class TlsLensSocket extends SSLSocket {
                     });
                     sendPending();
                 }
+            } finally {
+                writeLock.unlock();
             }
         }
 
@@ -355,9 +362,18 @@ final class TlsLensSocket extends SSLSocket {
             return;
         }
         closed = true;
+        // A writer blocked on a peer that does not read holds the write lock: then close without
+        // close_notify rather than wait for it, as SunJSSE does.
+        if (!writeLock.tryLock()) {
+            if (autoClose) {
+                transport.close();
+            }
+            return;
+        }
         try {
             closeOutbound();
         } finally {
+            writeLock.unlock();
             if (autoClose) {
                 transport.close();
             }

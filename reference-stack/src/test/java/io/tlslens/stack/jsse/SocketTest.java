@@ -282,6 +282,47 @@ class SocketTest {
         }
     }
 
+    /** close() from another thread must not wait for a writer stuck on a peer that stopped reading. */
+    @Test
+    void closeDoesNotWaitForAWriterBlockedOnAPeerThatDoesNotRead() throws Exception {
+        try (ServerSocket server = TestPki.sunJsse(SERVER.keyManagers(), CA.trustManagers())
+                .getServerSocketFactory().createServerSocket(0, 5, LOOPBACK)) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            peers.submit(() -> {
+                try (SSLSocket s = (SSLSocket) server.accept()) {
+                    s.startHandshake();
+                    release.get(); // then reads nothing
+                }
+                return null;
+            });
+            SSLSocket client = (SSLSocket) lensClient().getSocketFactory().createSocket("localhost", server.getLocalPort());
+            client.startHandshake();
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            Future<?> writer = peers.submit(() -> {
+                byte[] chunk = new byte[1 << 16];
+                while (true) {
+                    client.getOutputStream().write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            });
+            for (long last = -1; last != written.get(); Thread.sleep(200)) {
+                last = written.get(); // until the writer is stuck: the socket buffers are full
+            }
+
+            Future<?> closing = peers.submit(() -> {
+                client.close();
+                return null;
+            });
+
+            closing.get(30, TimeUnit.SECONDS);
+            java.util.concurrent.ExecutionException failure =
+                    assertThrows(java.util.concurrent.ExecutionException.class, () -> writer.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IOException.class, failure.getCause());
+            assertTrue(client.isClosed());
+            release.complete(null);
+        }
+    }
+
     /** A reader thread and a writer thread at once, as HTTP/2 clients use a socket. */
     @Test
     void readsAndWritesRunConcurrently() throws Exception {
