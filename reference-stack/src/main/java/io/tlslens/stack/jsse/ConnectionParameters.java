@@ -15,6 +15,10 @@ import javax.net.ssl.StandardConstants;
  * The JSSE settings of one engine or socket, changed through the setters of {@code SSLEngine}/
  * {@code SSLSocket} or {@link #apply(SSLParameters)}, and read once when the connection starts.
  * Not thread-safe: the engine or socket guards it.
+ *
+ * <p>Algorithm constraints, {@code useCipherSuitesOrder} (the core always prefers the server's
+ * order, SunJSSE's default) and {@code enableSessionCreation} are kept so that applications read
+ * back what they set, but the core has no such settings and they change nothing.
  */
 final class ConnectionParameters {
     /** {@code jdk.tls.namedGroups}, read once like SunJSSE does; null when unset. */

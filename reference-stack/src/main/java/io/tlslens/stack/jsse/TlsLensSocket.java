@@ -35,6 +35,8 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Locks: one reader and one writer at a time; the core is called under {@code coreLock} only,
  * and output is taken from it and written under {@code writeLock} so records leave in order.
+ * Handshake-completed listeners are called on the thread that finished the handshake, before
+ * {@code startHandshake} (or the first I/O) returns.
  */
 final class TlsLensSocket extends SSLSocket {
     private final ContextData context;
