@@ -206,6 +206,24 @@ class ConnectionTest {
     }
 
     @Test
+    void withoutAConfiguredObserverTheProcessWideFactoryObserves() throws Exception {
+        List<String> opened = new ArrayList<>();
+        RecordingObserver clientEvents = new RecordingObserver();
+        io.tlslens.observe.Observation.install((client, host, port) -> {
+            opened.add(client + " " + host + " " + port);
+            return client ? clientEvents : null;
+        });
+        try {
+            Loopback pair = new Loopback(TestConfigs.client().peer(TestConfigs.HOST, 8443).build(), TestConfigs.server().build());
+            pair.handshake();
+        } finally {
+            io.tlslens.observe.Observation.reset();
+        }
+        assertEquals(List.of("true server.test 8443", "false null -1"), opened);
+        assertTrue(clientEvents.events.contains("established"));
+    }
+
+    @Test
     void anObserverThatThrowsChangesNothing() throws Exception {
         HandshakeObserver hostile = new HandshakeObserver() {
             @Override
