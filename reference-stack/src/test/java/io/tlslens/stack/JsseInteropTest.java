@@ -100,7 +100,8 @@ class JsseInteropTest {
         assertEquals(List.of(TestConfigs.HOST), requested);
     }
 
-    // SunJSSE only: BCJSSE 1.82 neither resumes TLS 1.3 sessions nor sends a KeyUpdate on beginHandshake
+    // SunJSSE only: with default settings BCJSSE 1.82 resumed no TLS 1.3 session in either role here, and its
+    // beginHandshake after the handshake throws "Renegotiation not supported" instead of sending a KeyUpdate
     @ParameterizedTest
     @ValueSource(strings = "SunJSSE")
     void jsseClientResumesWithAReferenceTicket(String provider) throws Exception {
@@ -115,7 +116,8 @@ class JsseInteropTest {
         }
     }
 
-    // SunJSSE only: BCJSSE 1.82 neither resumes TLS 1.3 sessions nor sends a KeyUpdate on beginHandshake
+    // SunJSSE only: with default settings BCJSSE 1.82 resumed no TLS 1.3 session in either role here, and its
+    // beginHandshake after the handshake throws "Renegotiation not supported" instead of sending a KeyUpdate
     @ParameterizedTest
     @ValueSource(strings = "SunJSSE")
     void referenceClientResumesWithAJsseTicket(String provider) throws Exception {
@@ -130,7 +132,8 @@ class JsseInteropTest {
         }
     }
 
-    // SunJSSE only: BCJSSE 1.82 neither resumes TLS 1.3 sessions nor sends a KeyUpdate on beginHandshake
+    // SunJSSE only: with default settings BCJSSE 1.82 resumed no TLS 1.3 session in either role here, and its
+    // beginHandshake after the handshake throws "Renegotiation not supported" instead of sending a KeyUpdate
     @ParameterizedTest
     @ValueSource(strings = "SunJSSE")
     void keyUpdateWithJsse(String provider) throws Exception {
