@@ -1,0 +1,74 @@
+package io.tlslens.interop;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Who is the client and who the server of the test connections: the system under test and one peer. */
+final class Pairing {
+    private final Peer client;
+    private final Peer server;
+
+    private Pairing(Peer client, Peer server) {
+        this.client = client;
+        this.server = server;
+    }
+
+    /** The system under test as client against each peer, then as server against each. */
+    static List<Pairing> bothRoles(Peer underTest, List<Peer> peers) {
+        List<Pairing> pairings = new ArrayList<>();
+        for (Peer peer : peers) {
+            pairings.add(new Pairing(underTest, peer));
+        }
+        for (Peer peer : peers) {
+            pairings.add(new Pairing(peer, underTest));
+        }
+        return pairings;
+    }
+
+    Peer client() {
+        return client;
+    }
+
+    Peer server() {
+        return server;
+    }
+
+    /** Whether the client is the peer (so the system under test is the server). */
+    boolean peerIsClient() {
+        return client != Interop.UNDER_TEST;
+    }
+
+    /**
+     * Runs {@code connections} connections one after the other from one client to one server (so the later
+     * ones may resume), through a {@link WireTap}, and collects what each side and the wire saw.
+     */
+    Outcome connect(Settings clientSettings, Settings serverSettings, int connections) throws Exception {
+        try (Peer.Server listening = server.serve(serverSettings, connections);
+             WireTap tap = WireTap.to(listening.port());
+             Peer.Client connecting = client.client(clientSettings)) {
+            List<String> requests = new ArrayList<>();
+            List<Seen> clientSide = new ArrayList<>();
+            try {
+                for (int i = 1; i <= connections; i++) {
+                    String request = "hello " + i + " from " + client.name() + " to " + server.name();
+                    requests.add(request);
+                    clientSide.add(connecting.exchange(tap.port(), request));
+                }
+            } catch (Exception | AssertionError clientFailure) {
+                // The server's side of a failed handshake usually says more (which alert it sent, and why).
+                try {
+                    listening.finish();
+                } catch (Exception | AssertionError serverFailure) {
+                    clientFailure.addSuppressed(serverFailure);
+                }
+                throw clientFailure;
+            }
+            return new Outcome(this, requests, clientSide, listening.finish(), tap.connections());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return client.name() + " client, " + server.name() + " server";
+    }
+}
