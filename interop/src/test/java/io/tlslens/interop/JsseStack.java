@@ -1,8 +1,17 @@
 package io.tlslens.interop;
 
 import io.tlslens.examples.pki.Credential;
+import java.io.ByteArrayInputStream;
+import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -33,7 +42,8 @@ enum JsseStack {
 
     /** Bouncy Castle's JSSE on Bouncy Castle's JCA provider, as an application bundling both would run it. */
     BC_JSSE("BCJSSE") {
-        private final Provider provider = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+        private final Provider crypto = new BouncyCastleProvider();
+        private final Provider provider = new BouncyCastleJsseProvider(crypto);
 
         @Override
         Provider provider() {
@@ -42,9 +52,23 @@ enum JsseStack {
 
         @Override
         KeyManager[] keyManagers(Credential credential) throws Exception {
-            // BCJSSE cannot select credentials from the JDK's SunX509 key manager; its own PKIX one it can.
+            // BCJSSE selects no credential from the JDK's SunX509 key manager, nor an Ed25519 one made of SunEC
+            // objects: an application using it loads its key and certificates with Bouncy Castle and uses
+            // BCJSSE's own PKIX key manager.
+            PrivateKey key = KeyFactory.getInstance(credential.privateKey().getAlgorithm(), crypto)
+                    .generatePrivate(new PKCS8EncodedKeySpec(credential.privateKey().getEncoded()));
+            CertificateFactory certificates = CertificateFactory.getInstance("X.509", crypto);
+            List<X509Certificate> chain = new ArrayList<>();
+            for (X509Certificate certificate : credential.chain()) {
+                chain.add((X509Certificate) certificates.generateCertificate(
+                        new ByteArrayInputStream(certificate.getEncoded())));
+            }
+            // Bouncy Castle's key store too: the JDK's would decode the key into a SunEC object again.
+            KeyStore store = KeyStore.getInstance("PKCS12", crypto);
+            store.load(null, null);
+            store.setKeyEntry(credential.name(), key, Credential.PASSWORD, chain.toArray(new Certificate[0]));
             KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", provider);
-            factory.init(credential.keyStore(), Credential.PASSWORD);
+            factory.init(store, Credential.PASSWORD);
             return factory.getKeyManagers();
         }
 

@@ -42,8 +42,10 @@ final class OpenSslPeer implements Peer {
     @Override
     public Server serve(Settings settings, int connections) throws Exception {
         Path pem = Pkis.directory(settings.pki());
+        String certificate = settings.credential().name() + ".pem";
+        String key = settings.credential().name() + "-key.pem";
         List<String> args = new ArrayList<>(List.of("-naccept", String.valueOf(connections), "-tls1_3", "-rev",
-                "-cert", pem.resolve("server.pem").toString(), "-key", pem.resolve("server-key.pem").toString(),
+                "-cert", pem.resolve(certificate).toString(), "-key", pem.resolve(key).toString(),
                 "-cert_chain", pem.resolve("intermediate-ca.pem").toString()));
         common(args, settings);
         if (!settings.applicationProtocols().isEmpty()) {
@@ -56,7 +58,7 @@ final class OpenSslPeer implements Peer {
         if (settings.serverName() != null) {
             // s_server reports SNI only when it has a second context to switch to for the name.
             args.addAll(List.of("-servername", settings.serverName(), "-servername_fatal",
-                    "-cert2", pem.resolve("server.pem").toString(), "-key2", pem.resolve("server-key.pem").toString(),
+                    "-cert2", pem.resolve(certificate).toString(), "-key2", pem.resolve(key).toString(),
                     "-build_chain", "-chainCAfile", pem.resolve("intermediate-ca.pem").toString()));
         }
         OpensslProcess.Listening listening = OpensslProcess.startServer(pem, args);

@@ -91,6 +91,11 @@ final class Settings {
         return new Settings(pki, credential, cipherSuites, groups, applicationProtocols, name, needClientAuth);
     }
 
+    /** Presents {@code other} instead. */
+    Settings withCredential(Credential other) {
+        return new Settings(pki, other, cipherSuites, groups, applicationProtocols, serverName, needClientAuth);
+    }
+
     /** A client presenting the PKI's client certificate. */
     Settings withClientCertificate() {
         return new Settings(pki, pki.client(), cipherSuites, groups, applicationProtocols, serverName, needClientAuth);

@@ -13,8 +13,6 @@ public enum KeyType {
     EC_P256("p256", "EC", "secp256r1", "SHA256withECDSA"),
     EC_P384("p384", "EC", "secp384r1", "SHA384withECDSA"),
     RSA_2048("rsa2048", "RSA", null, "SHA256withRSA"),
-    /** An RSA key restricted to PSS signatures (RFC 4055), for TLS 1.3's rsa_pss_pss_* schemes. */
-    RSASSA_PSS_2048("rsapss2048", "RSASSA-PSS", null, "SHA256withRSAandMGF1"),
     /** Needs JDK 15+ at run time (SunEC's Ed25519); see {@link #isAvailable()}. */
     ED25519("ed25519", "Ed25519", null, "Ed25519");
 
@@ -30,7 +28,7 @@ public enum KeyType {
         this.signatureAlgorithm = signatureAlgorithm;
     }
 
-    /** Short lower-case name: {@code p256}, {@code p384}, {@code rsa2048}, {@code rsapss2048}, {@code ed25519}. */
+    /** Short lower-case name: {@code p256}, {@code p384}, {@code rsa2048}, {@code ed25519}. */
     public String label() {
         return label;
     }
@@ -55,7 +53,7 @@ public enum KeyType {
         KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
         if (curve != null) {
             generator.initialize(new ECGenParameterSpec(curve));
-        } else if (this == RSA_2048 || this == RSASSA_PSS_2048) {
+        } else if (this == RSA_2048) {
             generator.initialize(2048);
         }
         return generator.generateKeyPair();
