@@ -106,7 +106,12 @@ final class Hellos {
 
     /** The groups the first ClientHello sent key shares for. */
     List<String> firstKeyShareGroups() {
-        return clientHellos.get(0).keyShareGroups().stream().map(NamedGroup::name).collect(Collectors.toList());
+        return keyShareGroups(0);
+    }
+
+    /** The groups ClientHello {@code index} (0: the first) sent key shares for. */
+    List<String> keyShareGroups(int index) {
+        return clientHellos.get(index).keyShareGroups().stream().map(NamedGroup::name).collect(Collectors.toList());
     }
 
     Optional<String> serverName() {

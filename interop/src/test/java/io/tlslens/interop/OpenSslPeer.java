@@ -31,8 +31,9 @@ final class OpenSslPeer implements Peer {
     // s_server prints these to another stream than the connection summary, so they are matched in order
     // of appearance rather than inside a connection's block.
     private static final Pattern SERVER_ALPN = Pattern.compile("^ALPN protocols selected: (\\S+)$", Pattern.MULTILINE);
-    private static final Pattern SERVER_SNI = Pattern.compile("^Hostname in TLS extension: \"([^\"]*)\"$",
-            Pattern.MULTILINE);
+    /** -tlsextdebug's dump of server_name: list length, name type, name length, then the name (RFC 6066 §3). */
+    private static final Pattern SERVER_SNI = Pattern.compile(
+            "TLS client extension \"server name\" \\(id=0\\), len=\\d+\\n0000 - ((?:[0-9a-f]{2}[ -])+)");
 
     @Override
     public String name() {
@@ -56,10 +57,9 @@ final class OpenSslPeer implements Peer {
                     "-verify_return_error"));
         }
         if (settings.serverName() != null) {
-            // s_server reports SNI only when it has a second context to switch to for the name.
-            args.addAll(List.of("-servername", settings.serverName(), "-servername_fatal",
-                    "-cert2", pem.resolve(certificate).toString(), "-key2", pem.resolve(key).toString(),
-                    "-build_chain", "-chainCAfile", pem.resolve("intermediate-ca.pem").toString()));
+            // s_server matches and reports a name only by switching to a second context (-servername, -cert2),
+            // which has neither the chain nor ALPN; so it accepts any name and hex-dumps the extension.
+            args.add("-tlsextdebug");
         }
         OpensslProcess.Listening listening = OpensslProcess.startServer(pem, args);
         OpensslProcess process = listening.process();
@@ -92,7 +92,7 @@ final class OpenSslPeer implements Peer {
             int index = seen.size();
             seen.add(new Seen(first(SERVER_PROTOCOL, block), first(SERVER_CIPHER, block),
                     index < alpn.size() ? alpn.get(index) : "", first(SERVER_PEER, block),
-                    sni.isEmpty() ? null : sni.get(sni.size() - 1), null,
+                    sni.isEmpty() ? null : hostName(sni.get(sni.size() - 1)), null,
                     // -rev prints nothing of what it receives: the reversed reply is its receipt.
                     null, !block.contains("ERROR")));
         }
@@ -101,6 +101,16 @@ final class OpenSslPeer implements Peer {
                     + " connections:\n" + output);
         }
         return seen;
+    }
+
+    /** The host name in the first line of a hex dump of a server_name extension with one short name. */
+    private static String hostName(String hexDump) {
+        String[] octets = hexDump.trim().split("[ -]+");
+        StringBuilder name = new StringBuilder();
+        for (int i = 5; i < octets.length; i++) {
+            name.append((char) Integer.parseInt(octets[i], 16));
+        }
+        return name.toString();
     }
 
     @Override
