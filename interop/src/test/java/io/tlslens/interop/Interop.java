@@ -10,7 +10,7 @@ final class Interop {
     static final Peer SUN_JSSE = new JssePeer(JsseStack.SUN_JSSE);
     static final Peer BC_JSSE = new JssePeer(JsseStack.BC_JSSE);
     static final Peer OPENSSL = new OpenSslPeer();
-    static final Peer UNDER_TEST = new JssePeer(JsseStack.SUN_JSSE);
+    static final Peer UNDER_TEST = new JssePeer(JsseStack.TLSLENS);
 
     /** Every peer. */
     static final List<Peer> PEERS = List.of(SUN_JSSE, BC_JSSE, OPENSSL);

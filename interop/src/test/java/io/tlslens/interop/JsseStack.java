@@ -1,6 +1,7 @@
 package io.tlslens.interop;
 
 import io.tlslens.examples.pki.Credential;
+import io.tlslens.stack.jsse.TlsLensProvider;
 import java.io.ByteArrayInputStream;
 import java.security.KeyFactory;
 import java.security.KeyStore;
@@ -37,6 +38,22 @@ enum JsseStack {
         void restrictGroups(SSLSocket socket, List<String> groups) {
             // SSLParameters.setNamedGroups is JDK 20+; before it SunJSSE reads jdk.tls.namedGroups, once per JVM.
             throw new UnsupportedOperationException("SunJSSE cannot restrict named groups per connection here");
+        }
+    },
+
+    /** The reference stack: the system under test. */
+    TLSLENS("TLSLens") {
+        private final Provider provider = new TlsLensProvider();
+
+        @Override
+        Provider provider() {
+            return provider;
+        }
+
+        @Override
+        void restrictGroups(SSLSocket socket, List<String> groups) {
+            // Only through SSLParameters.setNamedGroups (JDK 20+), which this code, compiled for Java 11, lacks.
+            throw new UnsupportedOperationException("the system under test is not asked to restrict groups");
         }
     },
 
