@@ -88,7 +88,7 @@ final class TlsLensSocket extends SSLSocket {
             checkOpen();
             if (handshakeDone) {
                 callCore(() -> connection.updateKeys(false)); // TLS 1.3 has no renegotiation; SunJSSE updates keys
-                flush();
+                sendPending();
                 return;
             }
             handshake();
@@ -116,7 +116,7 @@ final class TlsLensSocket extends SSLSocket {
         if (connection == null) {
             start();
         }
-        flush();
+        sendPending();
         while (!handshakeDone) {
             synchronized (readLock) {
                 if (!readRecord()) {
@@ -125,7 +125,7 @@ final class TlsLensSocket extends SSLSocket {
                     throw failure;
                 }
             }
-            flush();
+            sendPending();
             synchronized (coreLock) {
                 handshakeDone = connection.isHandshakeComplete();
             }
@@ -173,7 +173,7 @@ final class TlsLensSocket extends SSLSocket {
     }
 
     /** Writes whatever the core has queued for the peer. */
-    private void flush() throws IOException {
+    private void sendPending() throws IOException {
         synchronized (writeLock) {
             byte[] bytes;
             synchronized (coreLock) {
@@ -207,7 +207,7 @@ final class TlsLensSocket extends SSLSocket {
 
     private void closeAfterFailure() {
         try {
-            flush();
+            sendPending();
         } catch (IOException e) {
             // the peer may be gone already: the failure is what the application sees
         }
@@ -263,7 +263,7 @@ final class TlsLensSocket extends SSLSocket {
                     if (!readRecord()) {
                         return -1; // the peer closed without close_notify
                     }
-                    flush(); // a KeyUpdate answer, or our close_notify reply
+                    sendPending(); // a KeyUpdate answer, or our close_notify reply
                 }
             }
         }
@@ -301,7 +301,7 @@ final class TlsLensSocket extends SSLSocket {
                         }
                         connection.writePlaintext(src);
                     });
-                    flush();
+                    sendPending();
                 }
             }
         }
@@ -339,7 +339,7 @@ final class TlsLensSocket extends SSLSocket {
                 connection.closeOutbound();
             }
         });
-        flush();
+        sendPending();
     }
 
     @Override
