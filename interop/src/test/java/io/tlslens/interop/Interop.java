@@ -9,7 +9,7 @@ import java.util.List;
 final class Interop {
     static final Peer SUN_JSSE = new JssePeer(JsseStack.SUN_JSSE);
     static final Peer BC_JSSE = new JssePeer(JsseStack.BC_JSSE);
-    static final Peer OPENSSL = new OpenSslPeer();
+    static final OpenSslPeer OPENSSL = new OpenSslPeer();
     static final Peer UNDER_TEST = new JssePeer(JsseStack.TLSLENS);
 
     /** Every peer. */
@@ -27,8 +27,12 @@ final class Interop {
     /** Fails, rather than skips, without openssl: CI installs it, and a skipped interop test tests nothing. */
     static void requireOpenssl(Pairing pairing) {
         if (pairing.client() == OPENSSL || pairing.server() == OPENSSL) {
-            OpensslProcess.unavailableReason().ifPresent(reason -> fail(reason
-                    + "; install it (Debian/Ubuntu: apt-get install openssl; CI's .ci/run does)"));
+            requireOpenssl();
         }
+    }
+
+    static void requireOpenssl() {
+        OpensslProcess.unavailableReason().ifPresent(reason -> fail(reason
+                + "; install it (Debian/Ubuntu: apt-get install openssl; CI's .ci/run does)"));
     }
 }

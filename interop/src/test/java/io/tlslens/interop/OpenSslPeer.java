@@ -35,6 +35,22 @@ final class OpenSslPeer implements Peer {
     private static final Pattern SERVER_SNI = Pattern.compile(
             "TLS client extension \"server name\" \\(id=0\\), len=\\d+\\n0000 - ((?:[0-9a-f]{2}[ -])+)");
 
+    private final Path keyLog;
+
+    /** Peers that keep their secrets to themselves. */
+    OpenSslPeer() {
+        this(null);
+    }
+
+    private OpenSslPeer(Path keyLog) {
+        this.keyLog = keyLog;
+    }
+
+    /** The same peer, writing the secrets of its connections to {@code file} (NSS key log format). */
+    OpenSslPeer loggingKeysTo(Path file) {
+        return new OpenSslPeer(file);
+    }
+
     @Override
     public String name() {
         return "openssl";
@@ -195,8 +211,11 @@ final class OpenSslPeer implements Peer {
         }
     }
 
-    /** The options both roles share: suites, groups. */
-    private static void common(List<String> args, Settings settings) {
+    /** The options both roles share: suites, groups, key log. */
+    private void common(List<String> args, Settings settings) {
+        if (keyLog != null) {
+            args.addAll(List.of("-keylogfile", keyLog.toString()));
+        }
         if (!settings.cipherSuites().isEmpty()) {
             args.addAll(List.of("-ciphersuites", String.join(":", settings.cipherSuites())));
         }
