@@ -77,8 +77,12 @@ class KeyLogTest {
                 "-n", "-d", tls, "-o", "tls.keylog_file:" + tlslensKeys, "-T", "fields", "-e", "tls.handshake.type"));
         assertTrue(decryptedTypes.containsAll(ENCRYPTED_HANDSHAKE_TYPES),
                 () -> "handshake message types tshark decrypted: " + decryptedTypes);
+        // The capture's first TCP streams are the probes that showed it running: follow the ClientHello's.
+        String stream = tshark.run(dir, "client-hello", "-r", pcapng.toString(), "-n", "-d", tls,
+                "-Y", "tls.handshake.type == 1", "-T", "fields", "-e", "tcp.stream").trim();
+        assertTrue(stream.matches("[0-9]+"), () -> "one ClientHello in the capture, in TCP streams " + stream);
         String followed = tshark.run(dir, "follow-with-keylog", "-r", pcapng.toString(), "-n", "-d", tls,
-                "-o", "tls.keylog_file:" + tlslensKeys, "-q", "-z", "follow,tls,ascii,0");
+                "-o", "tls.keylog_file:" + tlslensKeys, "-q", "-z", "follow,tls,ascii," + stream);
         assertTrue(followed.contains(request) && followed.contains(Peer.reply(request)),
                 () -> "tshark did not decrypt the application data:\n" + followed);
 
@@ -87,7 +91,7 @@ class KeyLogTest {
         assertTrue(opaqueTypes.stream().noneMatch(ENCRYPTED_HANDSHAKE_TYPES::contains),
                 () -> "handshake message types tshark read without the key log: " + opaqueTypes);
         String opaque = tshark.run(dir, "follow-without-keylog", "-r", pcapng.toString(), "-n", "-d", tls,
-                "-o", "tls.keylog_file:", "-q", "-z", "follow,tls,ascii,0");
+                "-o", "tls.keylog_file:", "-q", "-z", "follow,tls,ascii," + stream);
         assertFalse(opaque.contains(request), "tshark read the application data without the key log");
     }
 
