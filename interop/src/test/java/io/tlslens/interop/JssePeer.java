@@ -92,6 +92,8 @@ final class JssePeer implements Peer {
     public Client client(Settings settings) throws Exception {
         SSLContext context = stack.context(settings);
         return new Client() {
+            private SSLSession previous;
+
             @Override
             public Seen exchange(int port, String request) throws IOException {
                 try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(LOOPBACK, port)) {
@@ -101,8 +103,10 @@ final class JssePeer implements Peer {
                     writeLine(socket.getOutputStream(), request);
                     String reply = readLine(socket.getInputStream());
                     SSLSession session = socket.getSession();
+                    Boolean resumed = stack.resumed(session, previous);
+                    previous = session;
                     return new Seen(session.getProtocol(), session.getCipherSuite(), socket.getApplicationProtocol(),
-                            peerCommonName(session), null, null, reply, false);
+                            peerCommonName(session), null, resumed, reply, false);
                 }
             }
 

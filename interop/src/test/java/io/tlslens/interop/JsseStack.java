@@ -17,6 +17,7 @@ import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.BCSSLParameters;
@@ -32,6 +33,12 @@ enum JsseStack {
         @Override
         Provider provider() {
             return Security.getProvider("SunJSSE");
+        }
+
+        /** A resumed SunJSSE session keeps the creation time of the session it resumes (it gets a new id). */
+        @Override
+        Boolean resumed(SSLSession session, SSLSession previous) {
+            return previous != null && session.getCreationTime() == previous.getCreationTime();
         }
 
         @Override
@@ -108,6 +115,15 @@ enum JsseStack {
 
     /** Allows only {@code groups} (RFC 8446 names) on this socket, in that order, before its handshake. */
     abstract void restrictGroups(SSLSocket socket, List<String> groups);
+
+    /**
+     * Whether {@code session} resumed {@code previous} (the client's preceding session, null for the first),
+     * as this provider's API shows it; null when it does not show it. TLSLens gives a resumed session the
+     * time of its own handshake, and BCJSSE resumes no TLS 1.3 session: for them the wire tells.
+     */
+    Boolean resumed(SSLSession session, SSLSession previous) {
+        return null;
+    }
 
     /** Key managers for {@code credential}, as an application using this provider would make them. */
     KeyManager[] keyManagers(Credential credential) throws Exception {
