@@ -1,5 +1,6 @@
 package io.tlslens.interop;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
  */
 interface Peer {
     /** Bounds every wait for a handshake, a read or a process, so that no test can hang. */
-    Duration TIMEOUT = Duration.ofSeconds(20);
+    Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** How the test names the implementation: {@code SunJSSE}, {@code BCJSSE}, {@code TLSLens}, {@code openssl}. */
     String name();
@@ -35,7 +36,7 @@ interface Peer {
         List<Seen> finish() throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close() throws IOException;
     }
 
     /** One side that connects. */
@@ -44,6 +45,6 @@ interface Peer {
         Seen exchange(int port, String request) throws Exception;
 
         @Override
-        void close() throws Exception;
+        void close() throws IOException;
     }
 }

@@ -2,7 +2,9 @@ package io.tlslens.interop;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -65,14 +67,23 @@ final class Tshark {
                 throw new AssertionError("tshark captured nothing on lo (capturing needs root or the wireshark "
                         + "group's capabilities):\n" + read(dir.resolve("tshark-capture.err")));
             }
-            try (Socket probe = new Socket(InetAddress.getByName("127.0.0.1"), probePort)) {
-                throw new AssertionError("something listens on the probe port " + probePort);
-            } catch (IOException refused) {
-                // the SYN and the RST are the packets wanted
-            }
+            probe(probePort);
             Thread.sleep(100);
         }
         return capture;
+    }
+
+    /** A connection attempt to a closed port: its SYN and the RST are packets to capture. */
+    private static void probe(int closedPort) throws IOException {
+        Socket probe = new Socket();
+        try {
+            probe.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), closedPort));
+            throw new AssertionError("something listens on the probe port " + closedPort);
+        } catch (ConnectException refused) {
+            // as intended
+        } finally {
+            probe.close();
+        }
     }
 
     /** Runs tshark with {@code args}; its standard output, failing on a non-zero exit. */
