@@ -9,6 +9,7 @@ import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.ServerHello;
+import io.tlslens.wire.SignatureScheme;
 import io.tlslens.wire.TlsRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +113,12 @@ final class Hellos {
     /** The groups ClientHello {@code index} (0: the first) sent key shares for. */
     List<String> keyShareGroups(int index) {
         return clientHellos.get(index).keyShareGroups().stream().map(NamedGroup::name).collect(Collectors.toList());
+    }
+
+    /** The signature_algorithms of the first ClientHello, by RFC 8446 name. */
+    List<String> signatureSchemesOffered() {
+        return clientHellos.get(0).signatureAlgorithms().stream().map(SignatureScheme::name)
+                .collect(Collectors.toList());
     }
 
     Optional<String> serverName() {

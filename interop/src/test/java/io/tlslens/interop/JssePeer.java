@@ -141,6 +141,9 @@ final class JssePeer implements Peer {
         if (!settings.groups().isEmpty()) {
             stack.restrictGroups(socket, settings.groups());
         }
+        if (!settings.signatureSchemes().isEmpty()) {
+            stack.restrictSignatureSchemes(socket, settings.signatureSchemes());
+        }
     }
 
     private static String peerCommonName(SSLSession session) {

@@ -40,12 +40,6 @@ enum JsseStack {
         Boolean resumed(SSLSession session, SSLSession previous) {
             return previous != null && session.getCreationTime() == previous.getCreationTime();
         }
-
-        @Override
-        void restrictGroups(SSLSocket socket, List<String> groups) {
-            // SSLParameters.setNamedGroups is JDK 20+; before it SunJSSE reads jdk.tls.namedGroups, once per JVM.
-            throw new UnsupportedOperationException("SunJSSE cannot restrict named groups per connection here");
-        }
     },
 
     /** The reference stack: the system under test. */
@@ -56,16 +50,13 @@ enum JsseStack {
         Provider provider() {
             return provider;
         }
-
-        @Override
-        void restrictGroups(SSLSocket socket, List<String> groups) {
-            // Only through SSLParameters.setNamedGroups (JDK 20+), which this code, compiled for Java 11, lacks.
-            throw new UnsupportedOperationException("the system under test is not asked to restrict groups");
-        }
     },
 
     /** Bouncy Castle's JSSE on Bouncy Castle's JCA provider, as an application bundling both would run it. */
     BC_JSSE("BCJSSE") {
+        /** Whatever the tests' CAs sign certificates with. */
+        private final String[] certificateSignatureSchemes = {"ecdsa_secp256r1_sha256", "ecdsa_secp384r1_sha384",
+                "ed25519", "rsa_pss_rsae_sha256", "rsa_pss_pss_sha256", "rsa_pkcs1_sha256"};
         private final Provider crypto = new BouncyCastleProvider();
         private final Provider provider = new BouncyCastleJsseProvider(crypto);
 
@@ -103,6 +94,17 @@ enum JsseStack {
             parameters.setNamedGroups(groups.toArray(new String[0]));
             bcSocket.setParameters(parameters);
         }
+
+        @Override
+        void restrictSignatureSchemes(SSLSocket socket, List<String> schemes) {
+            BCSSLSocket bcSocket = (BCSSLSocket) socket;
+            BCSSLParameters parameters = bcSocket.getParameters();
+            // Restricted are the CertificateVerify schemes; certificates are checked with the ones BCJSSE would
+            // otherwise use for both (without signature_algorithms_cert, the restriction would apply to them).
+            parameters.setSignatureSchemesCert(certificateSignatureSchemes);
+            parameters.setSignatureSchemes(schemes.toArray(new String[0]));
+            bcSocket.setParameters(parameters);
+        }
     };
 
     private final String displayName;
@@ -113,8 +115,19 @@ enum JsseStack {
 
     abstract Provider provider();
 
-    /** Allows only {@code groups} (RFC 8446 names) on this socket, in that order, before its handshake. */
-    abstract void restrictGroups(SSLSocket socket, List<String> groups);
+    /**
+     * Allows only {@code groups} (RFC 8446 names) on this socket, in that order, before its handshake. The
+     * Java 11 API this module compiles against has no such parameter (SSLParameters.setNamedGroups is JDK 20),
+     * so only a provider with an API of its own can.
+     */
+    void restrictGroups(SSLSocket socket, List<String> groups) {
+        throw new UnsupportedOperationException(this + " cannot restrict named groups per socket here");
+    }
+
+    /** Allows only {@code schemes} (RFC 8446 names) on this socket, before its handshake; as for groups. */
+    void restrictSignatureSchemes(SSLSocket socket, List<String> schemes) {
+        throw new UnsupportedOperationException(this + " cannot restrict signature schemes per socket here");
+    }
 
     /**
      * Whether {@code session} resumed {@code previous} (the client's preceding session, null for the first),

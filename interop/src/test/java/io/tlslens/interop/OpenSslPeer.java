@@ -211,7 +211,7 @@ final class OpenSslPeer implements Peer {
         }
     }
 
-    /** The options both roles share: suites, groups, key log. */
+    /** The options both roles share: suites, groups, signature schemes, key log. */
     private void common(List<String> args, Settings settings) {
         if (keyLog != null) {
             args.addAll(List.of("-keylogfile", keyLog.toString()));
@@ -221,6 +221,9 @@ final class OpenSslPeer implements Peer {
         }
         if (!settings.groups().isEmpty()) {
             args.addAll(List.of("-groups", String.join(":", settings.groups())));
+        }
+        if (!settings.signatureSchemes().isEmpty()) {
+            args.addAll(List.of("-sigalgs", String.join(":", settings.signatureSchemes())));
         }
     }
 

@@ -15,16 +15,19 @@ final class Settings {
     private final Credential credential;
     private final List<String> cipherSuites;
     private final List<String> groups;
+    private final List<String> signatureSchemes;
     private final List<String> applicationProtocols;
     private final String serverName;
     private final boolean needClientAuth;
 
     private Settings(Pki pki, Credential credential, List<String> cipherSuites, List<String> groups,
-            List<String> applicationProtocols, String serverName, boolean needClientAuth) {
+            List<String> signatureSchemes, List<String> applicationProtocols, String serverName,
+            boolean needClientAuth) {
         this.pki = Objects.requireNonNull(pki);
         this.credential = credential;
         this.cipherSuites = List.copyOf(cipherSuites);
         this.groups = List.copyOf(groups);
+        this.signatureSchemes = List.copyOf(signatureSchemes);
         this.applicationProtocols = List.copyOf(applicationProtocols);
         this.serverName = serverName;
         this.needClientAuth = needClientAuth;
@@ -32,12 +35,12 @@ final class Settings {
 
     /** A server presenting the PKI's server certificate and trusting its root, with default parameters. */
     static Settings server(Pki pki) {
-        return new Settings(pki, pki.server(), List.of(), List.of(), List.of(), null, false);
+        return new Settings(pki, pki.server(), List.of(), List.of(), List.of(), List.of(), null, false);
     }
 
     /** A client presenting nothing and trusting the PKI's root, with default parameters. */
     static Settings client(Pki pki) {
-        return new Settings(pki, null, List.of(), List.of(), List.of(), null, false);
+        return new Settings(pki, null, List.of(), List.of(), List.of(), List.of(), null, false);
     }
 
     /** Trusts this PKI's root; a server presents this PKI's server certificate. */
@@ -60,6 +63,11 @@ final class Settings {
         return groups;
     }
 
+    /** Signature schemes (RFC 8446 names) allowed in CertificateVerify, in preference order. */
+    List<String> signatureSchemes() {
+        return signatureSchemes;
+    }
+
     /** ALPN protocol names: offered by a client, accepted by a server, in preference order. */
     List<String> applicationProtocols() {
         return applicationProtocols;
@@ -75,35 +83,45 @@ final class Settings {
     }
 
     Settings withCipherSuites(String... names) {
-        return new Settings(pki, credential, List.of(names), groups, applicationProtocols, serverName, needClientAuth);
+        return new Settings(pki, credential, List.of(names), groups, signatureSchemes, applicationProtocols,
+                serverName, needClientAuth);
     }
 
     Settings withGroups(String... names) {
-        return new Settings(pki, credential, cipherSuites, List.of(names), applicationProtocols, serverName,
-                needClientAuth);
+        return new Settings(pki, credential, cipherSuites, List.of(names), signatureSchemes, applicationProtocols,
+                serverName, needClientAuth);
+    }
+
+    Settings withSignatureSchemes(String... names) {
+        return new Settings(pki, credential, cipherSuites, groups, List.of(names), applicationProtocols,
+                serverName, needClientAuth);
     }
 
     Settings withApplicationProtocols(String... names) {
-        return new Settings(pki, credential, cipherSuites, groups, List.of(names), serverName, needClientAuth);
+        return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, List.of(names), serverName,
+                needClientAuth);
     }
 
     Settings withServerName(String name) {
-        return new Settings(pki, credential, cipherSuites, groups, applicationProtocols, name, needClientAuth);
+        return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols, name,
+                needClientAuth);
     }
 
     /** Presents {@code other} instead. */
     Settings withCredential(Credential other) {
-        return new Settings(pki, other, cipherSuites, groups, applicationProtocols, serverName, needClientAuth);
+        return new Settings(pki, other, cipherSuites, groups, signatureSchemes, applicationProtocols, serverName,
+                needClientAuth);
     }
 
     /** A client presenting the PKI's client certificate. */
     Settings withClientCertificate() {
-        return new Settings(pki, pki.client(), cipherSuites, groups, applicationProtocols, serverName, needClientAuth);
+        return withCredential(pki.client());
     }
 
     /** A server that requires a client certificate chaining to the PKI's root. */
     Settings requiringClientAuth() {
-        return new Settings(pki, credential, cipherSuites, groups, applicationProtocols, serverName, true);
+        return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols,
+                serverName, true);
     }
 
     @Override
@@ -115,6 +133,9 @@ final class Settings {
         }
         if (!groups.isEmpty()) {
             parts.add("groups=" + groups);
+        }
+        if (!signatureSchemes.isEmpty()) {
+            parts.add("signature-schemes=" + signatureSchemes);
         }
         if (!applicationProtocols.isEmpty()) {
             parts.add("alpn=" + applicationProtocols);
