@@ -278,6 +278,7 @@ public final class Tls13Connection implements TlsConnection {
             return;
         }
         outboundClosed = true;
+        handshake.outboundClosed();
         Alert alert = new Alert(AlertLevel.warning, AlertDescription.close_notify);
         writer.alert(alert);
         observer.alertSent(alert);

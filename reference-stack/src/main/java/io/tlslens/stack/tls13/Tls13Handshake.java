@@ -68,6 +68,7 @@ abstract class Tls13Handshake {
     private TrafficSecret ownApplicationSecret;
     private TrafficSecret peerApplicationSecret;
     private boolean complete;
+    private boolean outboundClosed;
 
     Tls13Handshake(TlsConfig config, HandshakeObserver observer, RecordReader reader, RecordWriter writer, HandshakeState view) {
         this.config = config;
@@ -116,9 +117,15 @@ abstract class Tls13Handshake {
         KeyUpdate update = (KeyUpdate) receive(frame);
         peerApplicationSecret = peerApplicationSecret.next();
         reader.protect(RecordProtection.of(peerApplicationSecret));
-        if (update.updateRequested()) {
+        // §4.6.3: the answer must precede our next record; a side that sends no more owes none
+        if (update.updateRequested() && !outboundClosed) {
             updateKeys(false);
         }
+    }
+
+    /** This side sent close_notify: nothing more goes out, KeyUpdate answers included. */
+    final void outboundClosed() {
+        outboundClosed = true;
     }
 
     /** Sends a KeyUpdate and moves this side's writing to the next application traffic secret. */
@@ -149,7 +156,8 @@ abstract class Tls13Handshake {
         } catch (DecodeException e) {
             // reported as far as it decodes; the alert is unexpected_message either way
         }
-        String expected = Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
+        String expected = types.length == 0 ? "no handshake message"
+                : Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
         throw new TlsAlertException(AlertDescription.unexpected_message,
                 HandshakeType.messageName(frame.type()) + " where " + expected + " was expected");
     }
@@ -342,6 +350,10 @@ abstract class Tls13Handshake {
     /** Marks the handshake complete and tells the observer what was agreed. */
     final void established() {
         complete = true;
+        // TLS 1.3 has no session ID on the wire; the session gets a random one for the JSSE layer
+        byte[] sessionId = new byte[32];
+        crypto.random().nextBytes(sessionId);
+        view.sessionId(sessionId);
         observer.established(new Negotiated(ProtocolVersion.TLSv1_3, suite.code(), group, signatureScheme,
                 view.applicationProtocol().orElse(null), firstOrNull(view.serverNames()), view.resumed(), helloRetry,
                 view.peerCertificates(), view.localCertificates()));

@@ -108,6 +108,19 @@ class EngineConformanceTest {
     }
 
     @Test
+    void bytesThatAreNoTlsRecordFailAtOnceInsteadOfWaitingForMore() {
+        SSLEngine server = LENS_SERVER.createSSLEngine();
+        server.setUseClientMode(false);
+        ByteBuffer http = ByteBuffer.wrap("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                () -> server.unwrap(http, ByteBuffer.allocate(1 << 15)));
+
+        assertTrue(failure.getMessage().contains("not TLS"), failure.getMessage());
+        assertEquals(HandshakeStatus.NEED_WRAP, server.getHandshakeStatus(), "its alert");
+    }
+
+    @Test
     void bufferOverflowConsumesNothing() throws Exception {
         EngineLoop loop = lensClientSunServer().handshake();
         loop.serverToClient("settle");
@@ -262,6 +275,9 @@ class EngineConformanceTest {
         assertEquals(List.of("www.example.com"), serverNamesSeen("www.example.com", null));
         assertEquals(List.of(), serverNamesSeen("localhost", null), "no dot: no SNI, as SunJSSE");
         assertEquals(List.of("api.example.org"), serverNamesSeen("www.example.com", "api.example.org"));
+        assertEquals(List.of(new SNIHostName("www.example.com")),
+                LENS_CLIENT.createSSLEngine("www.example.com", 443).getSSLParameters().getServerNames(),
+                "visible in SSLParameters, as SunJSSE shows it");
     }
 
     /** The SNI host names a SunJSSE server saw from our client connecting to {@code host}. */
