@@ -27,7 +27,6 @@ class CipherSuiteAndGroupTest {
     @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("suitesAndGroups")
     void negotiatesTheOnlySuiteAndGroupThePeerAllows(Pairing pairing, String suite, String group) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.RSA_2048);
         Settings client = Settings.client(pki);
         Settings server = Settings.server(pki);

@@ -39,7 +39,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("groupSteeringPeers")
     void retriesTheHelloForTheGroupTheServerWants(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.RSA_2048);
         Settings client = Settings.client(pki);
         Settings server = Settings.server(pki);
@@ -67,7 +66,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("resumingPeers")
     void resumesTheFirstSessionOnTheSecondConnection(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.EC_P256);
 
         Outcome outcome = pairing.connect(Settings.client(pki), Settings.server(pki), 2).assertExchanged();
@@ -85,7 +83,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPeer")
     void authenticatesBothSides(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.EC_P256);
 
         Outcome outcome = pairing.connect(Settings.client(pki).withClientCertificate(),
@@ -98,7 +95,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPeer")
     void agreesOnTheOnlyApplicationProtocolInCommon(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.EC_P256);
 
         Outcome outcome = pairing.connect(Settings.client(pki).withApplicationProtocols("h2", "http/1.1"),
@@ -113,7 +109,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPeer")
     void sendsAndMatchesTheServerName(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.EC_P256);
 
         Outcome outcome = pairing.connect(Settings.client(pki).withServerName("localhost"),
@@ -126,7 +121,6 @@ class HandshakeFeatureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyPeer")
     void sendsNoServerNameWhenToldNone(Pairing pairing) throws Exception {
-        Interop.requireOpenssl(pairing);
         Pki pki = Pkis.of(KeyType.EC_P256);
 
         Outcome outcome = pairing.connect(Settings.client(pki), Settings.server(pki), 1).assertExchanged();

@@ -1,8 +1,5 @@
 package io.tlslens.interop;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import io.tlslens.examples.net.OpensslProcess;
 import java.util.List;
 
 /** The implementation the interop tests are about, and the peers they run it against. */
@@ -22,17 +19,5 @@ final class Interop {
     static final List<String> GROUPS = List.of("x25519", "secp256r1", "secp384r1");
 
     private Interop() {
-    }
-
-    /** Fails, rather than skips, without openssl: CI installs it, and a skipped interop test tests nothing. */
-    static void requireOpenssl(Pairing pairing) {
-        if (pairing.client() == OPENSSL || pairing.server() == OPENSSL) {
-            requireOpenssl();
-        }
-    }
-
-    static void requireOpenssl() {
-        OpensslProcess.unavailableReason().ifPresent(reason -> fail(reason
-                + "; install it (Debian/Ubuntu: apt-get install openssl; CI's .ci/run does)"));
     }
 }

@@ -35,7 +35,6 @@ class KeyLogTest {
     @Test
     void tsharkDecryptsTheConnectionWithTheKeyLogAndOpensslLoggedTheSameSecrets() throws Exception {
         Tshark tshark = Tshark.find().orElseGet(() -> fail(Tshark.INSTALL_HINT));
-        Interop.requireOpenssl();
         Pki pki = Pkis.of(KeyType.EC_P256);
         Path dir = freshDirectory("keylog");
         Path pcapng = dir.resolve("capture.pcapng");

@@ -18,7 +18,6 @@ class KeyTypeTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("keyTypes")
     void authenticatesTheServerWithEachKeyType(Pairing pairing, ServerKey key) throws Exception {
-        Interop.requireOpenssl(pairing);
         Settings client = Settings.client(key.pki());
         Settings server = key.serverSettings();
 

@@ -1,5 +1,7 @@
 package io.tlslens.interop;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.tlslens.examples.net.OpensslProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +60,7 @@ final class OpenSslPeer implements Peer {
 
     @Override
     public Server serve(Settings settings, int connections) throws Exception {
+        requireOpenssl();
         Path pem = Pkis.directory(settings.pki());
         String certificate = settings.credential().name() + ".pem";
         String key = settings.credential().name() + "-key.pem";
@@ -131,6 +134,7 @@ final class OpenSslPeer implements Peer {
 
     @Override
     public Client client(Settings settings) throws Exception {
+        requireOpenssl();
         Path pem = Pkis.directory(settings.pki());
         Path session = Files.createTempFile(Pkis.workDirectory(), "openssl-session-", ".pem");
         Files.delete(session); // s_client -sess_in must not read an empty file: the first connection is new
@@ -209,6 +213,12 @@ final class OpenSslPeer implements Peer {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** Fails, rather than skips, without openssl: CI installs it, and a skipped interop test tests nothing. */
+    private static void requireOpenssl() {
+        OpensslProcess.unavailableReason().ifPresent(reason -> fail(reason
+                + "; install it (Debian/Ubuntu: apt-get install openssl; CI's .ci/run does)"));
     }
 
     /** The options both roles share: suites, groups, signature schemes, key log. */

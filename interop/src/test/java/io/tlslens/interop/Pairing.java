@@ -7,20 +7,22 @@ import java.util.List;
 final class Pairing {
     private final Peer client;
     private final Peer server;
+    private final boolean peerIsClient;
 
-    private Pairing(Peer client, Peer server) {
+    private Pairing(Peer client, Peer server, boolean peerIsClient) {
         this.client = client;
         this.server = server;
+        this.peerIsClient = peerIsClient;
     }
 
     /** The system under test as client against each peer, then as server against each. */
     static List<Pairing> bothRoles(Peer underTest, List<Peer> peers) {
         List<Pairing> pairings = new ArrayList<>();
         for (Peer peer : peers) {
-            pairings.add(new Pairing(underTest, peer));
+            pairings.add(new Pairing(underTest, peer, false));
         }
         for (Peer peer : peers) {
-            pairings.add(new Pairing(peer, underTest));
+            pairings.add(new Pairing(peer, underTest, true));
         }
         return pairings;
     }
@@ -35,7 +37,7 @@ final class Pairing {
 
     /** Whether the client is the peer (so the system under test is the server). */
     boolean peerIsClient() {
-        return client != Interop.UNDER_TEST;
+        return peerIsClient;
     }
 
     /**

@@ -29,7 +29,6 @@ class SignatureSchemeTest {
     @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("schemes")
     void signsWithTheOnlySchemeThePeerAllows(Pairing pairing, ServerKey key, String scheme) throws Exception {
-        Interop.requireOpenssl(pairing);
         Settings client = Settings.client(key.pki());
         Settings server = key.serverSettings();
         if (pairing.peerIsClient()) {
