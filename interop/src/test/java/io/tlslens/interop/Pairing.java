@@ -69,6 +69,32 @@ final class Pairing {
         }
     }
 
+    /**
+     * Runs one connection that must fail, and returns how each side failed (null for a side that did not).
+     * Fails itself if neither side did.
+     */
+    Failures connectExpectingFailure(Settings clientSettings, Settings serverSettings) throws Exception {
+        try (Peer.Server listening = server.serve(serverSettings, 1);
+             Peer.Client connecting = client.client(clientSettings)) {
+            Throwable clientFailure = null;
+            Throwable serverFailure = null;
+            try {
+                connecting.exchange(listening.port(), "hello from " + client.name() + " to " + server.name());
+            } catch (Exception | AssertionError e) {
+                clientFailure = e;
+            }
+            try {
+                listening.finish();
+            } catch (Exception | AssertionError e) {
+                serverFailure = e;
+            }
+            if (clientFailure == null && serverFailure == null) {
+                throw new AssertionError(this + ": the connection succeeded, and should not have");
+            }
+            return new Failures(clientFailure, serverFailure);
+        }
+    }
+
     @Override
     public String toString() {
         return client.name() + " client, " + server.name() + " server";
