@@ -32,22 +32,27 @@ final class Hellos {
 
     static Hellos parse(byte[] fromClient, byte[] fromServer) {
         try {
-            List<ClientHello> clientHellos = new ArrayList<>();
-            for (HandshakeFrame frame : plaintextHandshake(fromClient)) {
-                if (frame.type() == HandshakeType.client_hello) {
-                    clientHellos.add(ClientHello.decode(frame.body()));
-                }
-            }
-            List<ServerHello> serverHellos = new ArrayList<>();
-            for (HandshakeFrame frame : plaintextHandshake(fromServer)) {
-                if (frame.type() == HandshakeType.server_hello) {
-                    serverHellos.add(ServerHello.decode(frame.body()));
-                }
-            }
-            return new Hellos(clientHellos, serverHellos);
+            return new Hellos(messages(fromClient, HandshakeType.client_hello, ClientHello::decode),
+                    messages(fromServer, HandshakeType.server_hello, ServerHello::decode));
         } catch (DecodeException e) {
             throw new AssertionError("a hello on the wire does not decode", e);
         }
+    }
+
+    /** How a message body decodes. */
+    private interface Decoder<T> {
+        T decode(byte[] body) throws DecodeException;
+    }
+
+    /** The plaintext handshake messages of one type in one direction, decoded. */
+    private static <T> List<T> messages(byte[] stream, int type, Decoder<T> decoder) throws DecodeException {
+        List<T> messages = new ArrayList<>();
+        for (HandshakeFrame frame : plaintextHandshake(stream)) {
+            if (frame.type() == type) {
+                messages.add(decoder.decode(frame.body()));
+            }
+        }
+        return messages;
     }
 
     /** The handshake messages in the records before the first encrypted one. */

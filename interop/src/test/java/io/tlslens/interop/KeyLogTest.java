@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * cannot without it; openssl logged the very same secrets for the same client random.
  */
 class KeyLogTest {
-    /** TLS 1.3 handshake messages that travel encrypted: EncryptedExtensions, Certificate, CertificateVerify, Finished. */
+    /** Handshake messages TLS 1.3 encrypts: EncryptedExtensions, Certificate, CertificateVerify, Finished. */
     private static final Set<String> ENCRYPTED_HANDSHAKE_TYPES = Set.of("8", "11", "15", "20");
 
     @Test

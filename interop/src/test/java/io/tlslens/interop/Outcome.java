@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /** What both sides and the wire saw of a pairing's connections, with the checks every connection must pass. */
 final class Outcome {
@@ -42,17 +43,19 @@ final class Outcome {
         for (int i = 0; i < requests.size(); i++) {
             Seen c = client.get(i);
             Seen s = server.get(i);
-            String context = "connection " + (i + 1) + " of " + describe();
-            assertEquals("TLSv1.3", c.protocol(), () -> "client protocol, " + context);
-            assertEquals("TLSv1.3", s.protocol(), () -> "server protocol, " + context);
-            assertEquals(wire.get(i).cipherSuite(), c.cipherSuite(), () -> "client cipher suite, " + context);
-            assertEquals(wire.get(i).cipherSuite(), s.cipherSuite(), () -> "server cipher suite, " + context);
-            assertEquals(c.applicationProtocol(), s.applicationProtocol(), () -> "ALPN, " + context);
-            assertEquals(Peer.reply(requests.get(i)), c.received(), () -> "reply the client received, " + context);
+            int connection = i;
+            Supplier<String> context = () -> "connection " + (connection + 1) + " of " + describe();
+            assertEquals("TLSv1.3", c.protocol(), () -> "client protocol, " + context.get());
+            assertEquals("TLSv1.3", s.protocol(), () -> "server protocol, " + context.get());
+            assertEquals(wire.get(i).cipherSuite(), c.cipherSuite(), () -> "client cipher suite, " + context.get());
+            assertEquals(wire.get(i).cipherSuite(), s.cipherSuite(), () -> "server cipher suite, " + context.get());
+            assertEquals(c.applicationProtocol(), s.applicationProtocol(), () -> "ALPN, " + context.get());
+            assertEquals(Peer.reply(requests.get(i)), c.received(),
+                    () -> "reply the client received, " + context.get());
             if (s.received() != null) { // openssl s_server -rev does not print what it receives; its reply does
-                assertEquals(requests.get(i), s.received(), () -> "request the server received, " + context);
+                assertEquals(requests.get(i), s.received(), () -> "request the server received, " + context.get());
             }
-            assertTrue(s.closedByPeer(), () -> "the server did not see the client's close_notify, " + context);
+            assertTrue(s.closedByPeer(), () -> "the server did not see the client's close_notify, " + context.get());
         }
         return this;
     }
