@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -80,10 +81,16 @@ class HandshakeFeatureTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPeer")
-    void authenticatesBothSides(Pairing pairing) throws Exception {
-        Pki pki = Pkis.of(KeyType.EC_P256);
+    /** Mutual TLS with each key type of the examples' PKI, which signs client and server certificates alike. */
+    static Stream<Arguments> everyPeerAndClientKeyType() {
+        return everyPeer().flatMap(pairing -> Stream.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.RSA_2048,
+                KeyType.ED25519).map(keyType -> Arguments.of(pairing, keyType)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyPeerAndClientKeyType")
+    void authenticatesBothSides(Pairing pairing, KeyType keyType) throws Exception {
+        Pki pki = Pkis.of(keyType);
 
         Outcome outcome = pairing.connect(Settings.client(pki).withClientCertificate(),
                 Settings.server(pki).requiringClientAuth(), 1).assertExchanged();
