@@ -38,6 +38,7 @@ import io.tlslens.wire.PskKeyExchangeModesExtension;
 import io.tlslens.wire.RecordSizeLimitExtension;
 import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerNameExtension;
+import io.tlslens.wire.SignatureAlgorithmsCertExtension;
 import io.tlslens.wire.SignatureAlgorithmsExtension;
 import io.tlslens.wire.SignatureScheme;
 import io.tlslens.wire.SupportedVersionsExtension;
@@ -618,8 +619,14 @@ final class ServerHandshake extends Tls13Handshake {
             return;
         }
         List<Extension> extensions = new ArrayList<>();
-        extensions.add(new SignatureAlgorithmsExtension(localSignatureSchemes().stream()
-                .filter(Tls13Handshake::allowedInCertificateVerify).collect(Collectors.toList())));
+        List<Integer> forCertificateVerify = localSignatureSchemes().stream()
+                .filter(Tls13Handshake::allowedInCertificateVerify).collect(Collectors.toList());
+        extensions.add(new SignatureAlgorithmsExtension(forCertificateVerify));
+        if (!forCertificateVerify.equals(localSignatureSchemes())) {
+            // Without it signature_algorithms also limits the chain's signatures (RFC 8446 §4.2.3), and a
+            // strict client (BCJSSE) holding a CA-signed RSA chain (rsa_pkcs1) would send no certificate.
+            extensions.add(new SignatureAlgorithmsCertExtension(localSignatureSchemes()));
+        }
         if (!config.certificateAuthorities().isEmpty()) {
             extensions.add(new CertificateAuthoritiesExtension(config.certificateAuthorities().stream()
                     .map(X500Principal::getEncoded).collect(Collectors.toList())));
