@@ -4,9 +4,9 @@ import io.tlslens.agent.AgentLog;
 import io.tlslens.agent.AgentThread;
 import io.tlslens.agent.bootstrap.JsseTap;
 import io.tlslens.agent.keylog.JsseKeyLabels;
-import io.tlslens.agent.keylog.KeyLog;
 import io.tlslens.agent.record.EventQueue;
 import io.tlslens.agent.record.RecordedMessage;
+import io.tlslens.stack.KeyLog;
 import java.nio.ByteBuffer;
 import javax.crypto.SecretKey;
 
