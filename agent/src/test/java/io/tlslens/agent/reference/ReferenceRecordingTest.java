@@ -44,6 +44,7 @@ import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.SignatureScheme;
 import java.io.EOFException;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -284,9 +285,13 @@ class ReferenceRecordingTest {
         client.messageReceived(message(Flights.encryptedExtensions(null)));
         client.messageReceived(message(Flights.certificate13(SERVER_CHAIN)));
         client.peerCertificatesChecked(2_000_000);
-        client.alertSent(new Alert(AlertLevel.fatal, AlertDescription.bad_certificate));
-        SSLHandshakeException refused = new SSLHandshakeException("bad_certificate: the trust manager refused the chain");
-        refused.initCause(new CertPathValidatorException("Path does not chain with any of the trust anchors"));
+        client.decision(Decision.none(Decision.Subjects.CERTIFICATE, "server chain rejected: PKIX path building failed",
+                Map.of("server.chain", List.of("CN=localhost"))));
+        client.alertSent(new Alert(AlertLevel.fatal, AlertDescription.certificate_unknown));
+        SSLHandshakeException refused = new SSLHandshakeException("certificate_unknown: server certificate chain "
+                + "rejected");
+        refused.initCause(new CertificateException("PKIX path building failed",
+                new CertPathValidatorException("Path does not chain with any of the trust anchors")));
         client.failed(refused);
         HandshakeRecord record = record().get(0);
 
@@ -295,6 +300,37 @@ class ReferenceRecordingTest {
         Attributes a = span(record).getAttributes();
         assertEquals("untrusted_certificate", a.get(AttributeKey.stringKey("error.type")));
         assertEquals("local", a.get(AttributeKey.stringKey("tlslens.failure.side")));
+    }
+
+    @Test
+    void serverWithoutACertificateForTheClientsSchemesIsASignatureMismatch() throws Exception {
+        HandshakeObserver server = Observation.open(false, null, -1);
+        server.messageReceived(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
+        server.decision(suiteChosen());
+        server.decision(Decision.none(Decision.Subjects.CERTIFICATE, "no server certificate for the client's "
+                + "signature_algorithms", Map.of("client.signature_algorithms", List.of("ed25519"))));
+        server.alertSent(new Alert(AlertLevel.fatal, AlertDescription.handshake_failure));
+        server.failed(new SSLHandshakeException("handshake_failure: no certificate"));
+
+        Attributes a = span(record().get(0)).getAttributes();
+        assertEquals("signature_algorithm_mismatch", a.get(AttributeKey.stringKey("error.type")));
+        assertEquals("No acceptable certificate: no server certificate for the client's signature_algorithms "
+                + "(client.signature_algorithms: [ed25519]).", a.get(AttributeKey.stringKey("tlslens.failure.detail")));
+    }
+
+    @Test
+    void failedDecisionThatTheHandshakeWentOnFromIsNotTheCause() throws Exception {
+        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        client.messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
+        client.decision(Decision.none(Decision.Subjects.CLIENT_AUTHENTICATION,
+                "no client certificate for the server's request", Map.of()));
+        client.decision(Decision.chose(Decision.Subjects.CERTIFICATE, "CN=localhost", "server chain trusted",
+                Map.of()));
+        client.alertSent(new Alert(AlertLevel.fatal, AlertDescription.decode_error));
+        client.failed(new SSLHandshakeException("decode_error: Finished is too short"));
+
+        Attributes a = span(record().get(0)).getAttributes();
+        assertEquals("decode_error", a.get(AttributeKey.stringKey("error.type")));
     }
 
     @Test
