@@ -8,7 +8,7 @@ import java.util.Objects;
  * directly is observed too once the agent runs.
  */
 public final class Observation {
-    private static final ObserverFactory NOTHING = (client, host, port) -> HandshakeObserver.NONE;
+    private static final ObserverFactory NOTHING = connection -> HandshakeObserver.NONE;
     private static volatile ObserverFactory factory = NOTHING;
 
     private Observation() {
@@ -24,9 +24,9 @@ public final class Observation {
     }
 
     /** An observer for a new connection; {@link HandshakeObserver#NONE} if the factory fails. */
-    public static HandshakeObserver open(boolean client, String peerHost, int peerPort) {
+    public static HandshakeObserver open(ConnectionInfo connection) {
         try {
-            HandshakeObserver observer = factory.open(client, peerHost, peerPort);
+            HandshakeObserver observer = factory.open(connection);
             return observer == null ? HandshakeObserver.NONE : observer;
         } catch (RuntimeException | LinkageError e) {
             return HandshakeObserver.NONE;

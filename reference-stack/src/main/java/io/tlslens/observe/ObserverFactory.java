@@ -7,10 +7,5 @@ package io.tlslens.observe;
 @FunctionalInterface
 public interface ObserverFactory {
 
-    /**
-     * @param client whether this side is the TLS client
-     * @param peerHost the peer's host as the application named it, or null when unknown
-     * @param peerPort the peer's port, or -1 when unknown
-     */
-    HandshakeObserver open(boolean client, String peerHost, int peerPort);
+    HandshakeObserver open(ConnectionInfo connection);
 }

@@ -1,5 +1,6 @@
 package io.tlslens.stack;
 
+import io.tlslens.observe.ConnectionInfo;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Observation;
 import io.tlslens.stack.tls13.Tls13Connection;
@@ -29,7 +30,8 @@ public final class Tls {
 
     private static TlsConnection connect(TlsConfig config) {
         HandshakeObserver observer = config.observer() != HandshakeObserver.NONE ? config.observer()
-                : Observation.open(config.isClient(), config.peerHost(), config.peerPort());
+                : Observation.open(new ConnectionInfo(config.isClient(), config.peerHost(), config.peerPort(),
+                        config.peerAddress(), config.localPort()));
         return new Tls13Connection(config, observer);
     }
 }

@@ -30,6 +30,8 @@ public final class TlsConfig {
     private final PeerVerifier peerVerifier;
     private final String peerHost;
     private final int peerPort;
+    private final String peerAddress;
+    private final int localPort;
     private final boolean middleboxCompatibility;
     private final boolean earlyData;
     private final int maxEarlyData;
@@ -58,6 +60,8 @@ public final class TlsConfig {
         this.peerVerifier = Objects.requireNonNull(b.peerVerifier, "peerVerifier");
         this.peerHost = b.peerHost;
         this.peerPort = b.peerPort;
+        this.peerAddress = b.peerAddress;
+        this.localPort = b.localPort;
         this.middleboxCompatibility = b.middleboxCompatibility;
         this.earlyData = b.earlyData;
         this.maxEarlyData = b.maxEarlyData;
@@ -108,6 +112,10 @@ public final class TlsConfig {
     public String peerHost() { return peerHost; }
     /** -1 when unknown. */
     public int peerPort() { return peerPort; }
+    /** The peer's IP address over a socket; null when unknown. */
+    public String peerAddress() { return peerAddress; }
+    /** This side's port over a socket; -1 when unknown. */
+    public int localPort() { return localPort; }
     public boolean middleboxCompatibility() { return middleboxCompatibility; }
     public boolean earlyData() { return earlyData; }
     public int maxEarlyData() { return maxEarlyData; }
@@ -138,6 +146,8 @@ public final class TlsConfig {
         private PeerVerifier peerVerifier;
         private String peerHost;
         private int peerPort = -1;
+        private String peerAddress;
+        private int localPort = -1;
         private boolean middleboxCompatibility = true;
         private boolean earlyData;
         private int maxEarlyData;
@@ -175,6 +185,8 @@ public final class TlsConfig {
         public Builder credentials(Credentials v) { this.credentials = v; return this; }
         public Builder peerVerifier(PeerVerifier v) { this.peerVerifier = v; return this; }
         public Builder peer(String host, int port) { this.peerHost = host; this.peerPort = port; return this; }
+        /** Where the socket runs, for observation: the peer's IP address and this side's port. */
+        public Builder socket(String peerAddress, int localPort) { this.peerAddress = peerAddress; this.localPort = localPort; return this; }
         public Builder middleboxCompatibility(boolean v) { this.middleboxCompatibility = v; return this; }
         /** Client: send early data when a ticket allows it. Off by default. */
         public Builder earlyData(boolean v) { this.earlyData = v; return this; }

@@ -166,11 +166,16 @@ class ConnectionTest {
 
     @Test
     void closeNotifyDuringTheHandshakeFailsIt() throws Exception {
+        RecordingObserver clientEvents = new RecordingObserver();
         RecordingObserver serverEvents = new RecordingObserver();
-        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().observer(serverEvents).build());
+        Loopback pair = new Loopback(TestConfigs.client().observer(clientEvents).build(),
+                TestConfigs.server().observer(serverEvents).build());
         pair.client.beginHandshake();
         Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
         pair.client.closeOutbound();
+        assertEquals(List.of("sent alert close_notify", "failed"),
+                clientEvents.events.subList(clientEvents.events.size() - 2, clientEvents.events.size()),
+                "the side that gave up reports it at once");
         List<byte[]> close = Loopback.takeRecords(pair.client);
         SSLException e = assertThrows(SSLException.class, () -> Loopback.deliver(pair.server, close));
         assertEquals("Received close_notify during the handshake", e.getMessage());
@@ -209,17 +214,19 @@ class ConnectionTest {
     void withoutAConfiguredObserverTheProcessWideFactoryObserves() throws Exception {
         List<String> opened = new ArrayList<>();
         RecordingObserver clientEvents = new RecordingObserver();
-        io.tlslens.observe.Observation.install((client, host, port) -> {
-            opened.add(client + " " + host + " " + port);
-            return client ? clientEvents : null;
+        io.tlslens.observe.Observation.install(connection -> {
+            opened.add(connection.isClient() + " " + connection.peerHost().orElse(null) + " " + connection.peerPort()
+                    + " " + connection.peerAddress().orElse(null) + " " + connection.localPort());
+            return connection.isClient() ? clientEvents : null;
         });
         try {
-            Loopback pair = new Loopback(TestConfigs.client().peer(TestConfigs.HOST, 8443).build(), TestConfigs.server().build());
+            Loopback pair = new Loopback(TestConfigs.client().peer(TestConfigs.HOST, 8443).socket("192.0.2.7", 50123).build(),
+                    TestConfigs.server().build());
             pair.handshake();
         } finally {
             io.tlslens.observe.Observation.reset();
         }
-        assertEquals(List.of("true server.test 8443", "false null -1"), opened);
+        assertEquals(List.of("true server.test 8443 192.0.2.7 50123", "false null -1 null -1"), opened);
         assertTrue(clientEvents.events.contains("established"));
     }
 

@@ -26,12 +26,13 @@ public final class ReferenceObservation {
     /** Installs the process-wide observer factory; reports wait in {@code queue} for the recorder thread. */
     public static ReferenceObservation install(AgentConfig config, EventQueue<QueuedEvent> queue) {
         ReferenceRecorder recorder = new ReferenceRecorder(config.handshakeTimeout());
-        Observation.install((client, peerHost, peerPort) -> {
+        Observation.install(info -> {
             if (AgentThread.isCurrent()) {
                 return HandshakeObserver.NONE; // TLSLens's own export is not the application's traffic
             }
-            ReferenceConnection connection = new ReferenceConnection(client ? Role.CLIENT : Role.SERVER,
-                    new Peer(peerHost, null, peerPort, -1));
+            ReferenceConnection connection = new ReferenceConnection(info.isClient() ? Role.CLIENT : Role.SERVER,
+                    new Peer(info.peerHost().orElse(null), info.peerAddress().orElse(null), info.peerPort(),
+                            info.localPort()));
             return new QueueingObserver(recorder, connection, queue);
         });
         return new ReferenceObservation(recorder);

@@ -29,6 +29,7 @@ import io.tlslens.agent.record.QueuedEvent;
 import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.Role;
 import io.tlslens.observe.Decision;
+import io.tlslens.observe.ConnectionInfo;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Negotiated;
 import io.tlslens.observe.Observation;
@@ -121,7 +122,7 @@ class ReferenceRecordingTest {
 
     /** A TLS 1.3 server's full handshake as the reference stack reports it. */
     private HandshakeObserver serverHandshake() throws DecodeException {
-        HandshakeObserver server = Observation.open(false, null, -1);
+        HandshakeObserver server = Observation.open(new ConnectionInfo(false, null, -1, null, -1));
         server.messageReceived(Flights.clientHello13("localhost", List.of(NamedGroup.x25519), "h2"));
         server.decision(Decision.chose(Decision.Subjects.VERSION, "TLSv1.3", "highest version both enable",
                 Map.of("client.offered", List.of("TLSv1.3", "TLSv1.2"))));
@@ -234,7 +235,7 @@ class ReferenceRecordingTest {
 
     @Test
     void failedDecisionNamesTheCauseWithItsEvidence() throws Exception {
-        HandshakeObserver server = Observation.open(false, null, -1);
+        HandshakeObserver server = Observation.open(new ConnectionInfo(false, null, -1, null, -1));
         server.messageReceived(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         server.decision(Decision.none(Decision.Subjects.CIPHER_SUITE, "no cipher suite the client offered is enabled",
                 evidence(OFFERED, ENABLED)));
@@ -262,7 +263,7 @@ class ReferenceRecordingTest {
 
     @Test
     void peerAlertIsThePeersFailure() throws Exception {
-        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        HandshakeObserver client = Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1));
         client.messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         client.alertReceived(new Alert(AlertLevel.fatal, AlertDescription.handshake_failure));
         client.failed(new SSLHandshakeException("Received fatal alert: handshake_failure"));
@@ -278,7 +279,7 @@ class ReferenceRecordingTest {
 
     @Test
     void certificateRefusedByTheTrustManagerIsDiagnosedFromTheException() throws Exception {
-        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        HandshakeObserver client = Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1));
         client.messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         client.messageReceived(message(Flights.serverHello13(CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.x25519,
                 false)));
@@ -304,7 +305,7 @@ class ReferenceRecordingTest {
 
     @Test
     void serverWithoutACertificateForTheClientsSchemesIsASignatureMismatch() throws Exception {
-        HandshakeObserver server = Observation.open(false, null, -1);
+        HandshakeObserver server = Observation.open(new ConnectionInfo(false, null, -1, null, -1));
         server.messageReceived(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         server.decision(suiteChosen());
         server.decision(Decision.none(Decision.Subjects.CERTIFICATE, "no server certificate for the client's "
@@ -320,7 +321,7 @@ class ReferenceRecordingTest {
 
     @Test
     void failedDecisionThatTheHandshakeWentOnFromIsNotTheCause() throws Exception {
-        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        HandshakeObserver client = Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1));
         client.messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         client.decision(Decision.none(Decision.Subjects.CLIENT_AUTHENTICATION,
                 "no client certificate for the server's request", Map.of()));
@@ -335,7 +336,7 @@ class ReferenceRecordingTest {
 
     @Test
     void transportFailureWithoutAnAlertIsPeerClosed() throws Exception {
-        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        HandshakeObserver client = Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1));
         client.messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         client.failed(new SSLException("connection closed during the handshake", new EOFException()));
         HandshakeRecord record = record().get(0);
@@ -348,7 +349,7 @@ class ReferenceRecordingTest {
     void abandonedHandshakeIsEndedByTheSweep() {
         ReferenceObservation quick = ReferenceObservation.install(AgentConfig.fromAgentArgs("handshake.timeout.ms=5"),
                 queue);
-        Observation.open(true, "localhost", 8443)
+        Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1))
                 .messageSent(Flights.clientHello13("localhost", List.of(NamedGroup.x25519)));
         record();
         assertTrue(records.isEmpty(), "still open");
@@ -363,7 +364,7 @@ class ReferenceRecordingTest {
     void fullQueueDropsAndCountsWithoutFailingTheStack() {
         EventQueue<QueuedEvent> small = new EventQueue<>(2);
         ReferenceObservation.install(AgentConfig.fromAgentArgs(""), small);
-        HandshakeObserver client = Observation.open(true, "localhost", 8443);
+        HandshakeObserver client = Observation.open(new ConnectionInfo(true, "localhost", 8443, null, -1));
         for (int i = 0; i < 5; i++) {
             client.changeCipherSpecSent();
         }
@@ -373,7 +374,7 @@ class ReferenceRecordingTest {
     @Test
     void tlslensOwnThreadsAreNotObserved() throws Exception {
         AtomicReference<HandshakeObserver> opened = new AtomicReference<>();
-        Thread own = AgentThread.create(() -> opened.set(Observation.open(true, "collector", 4318)), "tlslens-test");
+        Thread own = AgentThread.create(() -> opened.set(Observation.open(new ConnectionInfo(true, "collector", 4318, null, -1))), "tlslens-test");
         own.start();
         own.join();
         assertSame(HandshakeObserver.NONE, opened.get());

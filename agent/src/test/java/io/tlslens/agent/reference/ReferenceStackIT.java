@@ -3,6 +3,7 @@ package io.tlslens.agent.reference;
 import static io.tlslens.agent.testing.Spans.bool;
 import static io.tlslens.agent.testing.Spans.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,10 +119,9 @@ class ReferenceStackIT {
     }
 
     /**
-     * The client refuses the server's self-signed certificate. Only the client's span is asserted:
-     * the server's engine is closed by HttpsServer without hearing the client's alert, and the
-     * reference stack does not report a handshake closed that way as failed, so the server's span
-     * comes only after {@code handshake.timeout.ms}, as {@code handshake_timeout}.
+     * The client refuses the server's self-signed certificate. HttpsServer closes its engine without
+     * hearing the client's alert; the server's span still ends then, failed, not after
+     * {@code handshake.timeout.ms}.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.tlslens.agent.testing.Jdks#all")
@@ -149,6 +149,11 @@ class ReferenceStackIT {
                 assertFalse(Spans.attributes(rejected).containsKey("tlslens.decision.outcome"));
                 assertEquals(List.of("ClientHello", "ServerHello", "EncryptedExtensions", "Certificate", "Alert"),
                         messages(client), () -> Spans.describe(client));
+                Span server = receiver.awaitSpan(span -> span.getName().equals("TLS server handshake"), SPANS_TIMEOUT);
+                assertContract(server);
+                assertNotEquals("handshake_timeout", string(server, "error.type"), () -> Spans.describe(server));
+                assertTrue(string(server, "tlslens.failure.detail").contains("closed the connection before the handshake"),
+                        () -> Spans.describe(server));
                 return null;
             });
         }

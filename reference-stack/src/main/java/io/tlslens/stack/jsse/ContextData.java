@@ -6,6 +6,7 @@ import io.tlslens.stack.Tls;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.crypto.TlsCrypto;
+import java.net.Socket;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
@@ -41,10 +42,11 @@ final class ContextData {
     }
 
     /**
-     * A connection configured from {@code parameters}; {@code caller} is what the managers are
-     * called with, {@code selector} the server's ALPN selector (null: choose from the list).
+     * A connection configured from {@code parameters}; {@code transport} is the socket it runs over
+     * (null for an engine), {@code caller} what the managers are called with, {@code selector} the
+     * server's ALPN selector (null: choose from the list).
      */
-    TlsConnection newConnection(ConnectionParameters parameters, String peerHost, int peerPort,
+    TlsConnection newConnection(ConnectionParameters parameters, String peerHost, int peerPort, Socket transport,
             ManagerCaller caller, Function<List<String>, String> selector) {
         boolean client = parameters.clientMode();
         List<Integer> groups = parameters.groupCodes();
@@ -61,6 +63,9 @@ final class ContextData {
                 .peer(peerHost, peerPort)
                 .sessions(sessions(client).store())
                 .keyLog(TlsLensProvider.keyLog());
+        if (transport != null && transport.getInetAddress() != null) {
+            config.socket(transport.getInetAddress().getHostAddress(), transport.getLocalPort());
+        }
         if (client) {
             config.serverNames(parameters.serverHostNames());
         } else {

@@ -317,7 +317,7 @@ final class TlsLensEngine extends SSLEngine {
         }
         Function<List<String>, String> selector = applicationProtocolSelector == null ? null
                 : offered -> applicationProtocolSelector.apply(this, offered);
-        connection = context.newConnection(parameters, getPeerHost(), getPeerPort(), ManagerCaller.of(this), selector);
+        connection = context.newConnection(parameters, getPeerHost(), getPeerPort(), null, ManagerCaller.of(this), selector);
         session = new TlsLensSession(connection.view(), context.sessions(parameters.clientMode()));
         try {
             connection.beginHandshake();

@@ -166,7 +166,7 @@ final class TlsLensSocket extends SSLSocket {
             BiFunction<SSLSocket, List<String>, String> selector = applicationProtocolSelector;
             Function<List<String>, String> select = selector == null ? null
                     : offered -> selector.apply(this, offered);
-            created = context.newConnection(parameters, peerHost, peerPort, ManagerCaller.of(this), select);
+            created = context.newConnection(parameters, peerHost, peerPort, transport, ManagerCaller.of(this), select);
         }
         session = new TlsLensSession(created.view(), context.sessions(parameters.clientMode()));
         reader = new RecordReader(new SequenceInputStream(consumed, transport.getInputStream()));

@@ -284,6 +284,11 @@ public final class Tls13Connection implements TlsConnection {
         Alert alert = new Alert(AlertLevel.warning, AlertDescription.close_notify);
         writer.alert(alert);
         observer.alertSent(alert);
+        if (isHandshaking()) {
+            // The application gave up on the handshake (a server whose peer went away without an alert
+            // often does): the observer hears the end now, not only when a handshake timeout fires.
+            observer.failed(new SSLException("The application closed the connection before the handshake completed"));
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ class HttpTest {
     void startServer() throws IOException {
         server = start(SERVER);
         uri = URI.create("https://localhost:" + server.getAddress().getPort() + "/");
-        Observation.install((client, host, port) -> !client ? HandshakeObserver.NONE : new HandshakeObserver() {
+        Observation.install(connection -> !connection.isClient() ? HandshakeObserver.NONE : new HandshakeObserver() {
             @Override
             public void established(Negotiated result) {
                 negotiated.add(result);

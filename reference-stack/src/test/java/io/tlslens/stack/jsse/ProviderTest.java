@@ -127,7 +127,7 @@ class ProviderTest {
     @Test
     void namedGroupsFromSslParametersReachTheCoreWhereTheJdkHasThem() throws Exception {
         AtomicReference<Negotiated> negotiated = new AtomicReference<>();
-        Observation.install((client, host, port) -> !client ? HandshakeObserver.NONE : new HandshakeObserver() {
+        Observation.install(connection -> !connection.isClient() ? HandshakeObserver.NONE : new HandshakeObserver() {
             @Override
             public void established(Negotiated result) {
                 negotiated.set(result);
@@ -150,7 +150,7 @@ class ProviderTest {
     @Test
     void namedGroupsPropertyLimitsTheGroups() throws Exception {
         AtomicReference<Negotiated> negotiated = new AtomicReference<>();
-        Observation.install((client, host, port) -> !client ? HandshakeObserver.NONE : new HandshakeObserver() {
+        Observation.install(connection -> !connection.isClient() ? HandshakeObserver.NONE : new HandshakeObserver() {
             @Override
             public void established(Negotiated result) {
                 negotiated.set(result);
