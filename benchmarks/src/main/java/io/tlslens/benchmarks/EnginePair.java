@@ -50,6 +50,12 @@ public final class EnginePair implements Connection {
         }
     }
 
+    /** What this harness's own buffers take (both sides' network and application buffers), not the engines'. */
+    public long bufferBytes() {
+        return client.outbound.capacity() + client.received.capacity() + server.outbound.capacity()
+                + server.received.capacity();
+    }
+
     @Override
     public long serverBytesSent() {
         return server.bytesSent;

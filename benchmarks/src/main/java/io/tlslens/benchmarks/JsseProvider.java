@@ -4,6 +4,8 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -94,7 +96,17 @@ public enum JsseProvider {
 
     /** Made on first use only, so that the other rows load no Bouncy Castle TLS classes. */
     private static final class BouncyCastle {
+        /**
+         * BCJSSE logs every connection at INFO through java.util.logging, whose console handler prints INFO: left
+         * alone, its rows would measure the console. Held here because java.util.logging keeps loggers weakly.
+         */
+        private static final Logger LOG = quiet(Logger.getLogger("org.bouncycastle.jsse"));
         static final Provider JSSE = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+
+        private static Logger quiet(Logger logger) {
+            logger.setLevel(Level.WARNING);
+            return logger;
+        }
     }
 
     /**
