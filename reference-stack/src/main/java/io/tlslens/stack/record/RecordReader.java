@@ -101,6 +101,11 @@ public final class RecordReader {
         if (protection == null) {
             return clear(type, fragment, whole.length);
         }
+        if (type == ContentType.alert && protection.sequenceNumber() == 0) {
+            // a peer that failed before it had keys (a client refusing the ServerHello) alerts in
+            // the clear; nothing protected has arrived in this epoch yet, so the alert is the first
+            return clear(type, fragment, whole.length);
+        }
         if (type != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
                     ContentType.name(type) + " record in a protected epoch");

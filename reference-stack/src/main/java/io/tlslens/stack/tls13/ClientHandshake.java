@@ -150,16 +150,18 @@ final class ClientHandshake extends Tls13Handshake {
                 .filter(t -> offeredSuites.contains(t.cipherSuite()));
     }
 
-    private void sendClientHello() throws TlsAlertException {
-        ClientHello hello = clientHello(List.of());
-        if (ticket != null) {
-            hello = withBinder(hello);
+    private void sendClientHello() {
+        if (ticket == null) {
+            send(clientHello(null, List.of()));
+            return;
         }
-        send(hello);
+        // the age is taken once: the binder covers the identity, so both encodings must carry the same
+        PskIdentity identity = new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(System.currentTimeMillis()));
+        send(clientHello(identity, List.of(binder(identity))));
     }
 
-    /** The ClientHello, with {@code binders} in its pre_shared_key when a ticket is offered. */
-    private ClientHello clientHello(List<byte[]> binders) {
+    /** The ClientHello, with {@code identity} and {@code binders} in its pre_shared_key when a ticket is offered. */
+    private ClientHello clientHello(PskIdentity identity, List<byte[]> binders) {
         List<Extension> extensions = new ArrayList<>();
         if (!config.serverNames().isEmpty()) {
             extensions.add(ServerNameExtension.hostName(config.serverNames().get(0)));
@@ -182,25 +184,23 @@ final class ClientHandshake extends Tls13Handshake {
         if (earlyDataOffered && !helloRetry) {
             extensions.add(EarlyDataExtension.indication());
         }
-        if (ticket != null) {
+        if (identity != null) {
             // §4.2.11: pre_shared_key is the last extension, so the binders end the message
-            PskIdentity identity = new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(System.currentTimeMillis()));
             extensions.add(PreSharedKeyExtension.offered(List.of(identity), binders));
         }
         return new ClientHello(ProtocolVersion.TLSv1_2, random, sessionId, offeredSuites, List.of(0), extensions);
     }
 
     /** §4.2.11.2: the binder is a Finished over the transcript up to the ClientHello without its binders. */
-    private ClientHello withBinder(ClientHello hello) {
+    private byte[] binder(PskIdentity identity) {
         Tls13CipherSuite ticketSuite = Tls13CipherSuite.byCode(ticket.cipherSuite()).orElseThrow();
         HashFunction hash = ticketSuite.hash(crypto);
         ticketEarlySecret = new KeySchedule(crypto, ticketSuite, random, config.keyLog(), observer).withPsk(ticket.psk());
         byte[] placeholder = new byte[hash.length()];
-        byte[] encoded = clientHello(List.of(placeholder)).encode();
+        byte[] encoded = clientHello(identity, List.of(placeholder)).encode();
         int bindersLength = 2 + 1 + placeholder.length;
         byte[] truncated = Arrays.copyOf(encoded, encoded.length - bindersLength);
-        byte[] binder = ticketEarlySecret.binder(EarlySecret.PskKind.RESUMPTION, transcript.hashWithPartialClientHello(hash, truncated));
-        return clientHello(List.of(binder));
+        return ticketEarlySecret.binder(EarlySecret.PskKind.RESUMPTION, transcript.hashWithPartialClientHello(hash, truncated));
     }
 
     /** 0-RTT (§2.3): early data goes under client_early_traffic_secret right after the ClientHello. */
@@ -315,6 +315,8 @@ final class ClientHandshake extends Tls13Handshake {
             throw new TlsAlertException(AlertDescription.illegal_parameter, "ServerHello cipher suite "
                     + CipherSuite.name(hello.cipherSuite()) + " differs from the HelloRetryRequest's " + CipherSuite.name(retrySuite.code()));
         }
+        decide(Decision.chose(Subjects.VERSION, ProtocolVersion.name(ProtocolVersion.TLSv1_3), "selected by the server in supported_versions",
+                evidence("client.offered", Names.versions(List.of(ProtocolVersion.TLSv1_3)))));
         decide(Decision.chose(Subjects.CIPHER_SUITE, CipherSuite.name(suite.code()), "chosen by the server from the client's offer",
                 evidence("client.offered", Names.suites(offeredSuites))));
 
@@ -402,10 +404,6 @@ final class ClientHandshake extends Tls13Handshake {
                     evidence("client.offered", offered, "server.selected", List.of(ProtocolVersion.name(selected)))));
             throw new TlsAlertException(AlertDescription.illegal_parameter, "supported_versions selects "
                     + ProtocolVersion.name(selected) + ", not offered");
-        }
-        if (!helloRetry || state != State.WAIT_SH || suite == null) {
-            decide(Decision.chose(Subjects.VERSION, ProtocolVersion.name(selected), "selected by the server in supported_versions",
-                    evidence("client.offered", offered)));
         }
     }
 
