@@ -81,7 +81,7 @@ public class HandshakeBenchmark {
         @Override
         long handshake() throws IOException {
             long bytes = super.handshake();
-            peers.forgetClientSessions();
+            connector.forgetSessions();
             return bytes;
         }
     }

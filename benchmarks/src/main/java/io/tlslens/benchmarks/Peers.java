@@ -24,9 +24,6 @@ import javax.net.ssl.TrustManager;
 public final class Peers {
     /** The name the examples' server certificate holds, checked by the client as an HTTPS client would. */
     static final String HOST = "localhost";
-    /** What in-memory clients name as the server's port: the client session cache's key is host and port. */
-    private static final int ENGINE_PORT = 443;
-
     private final String protocol;
     private final SSLContext serverContext;
     private final SSLContext clientContext;
@@ -40,6 +37,8 @@ public final class Peers {
         serverContext.init(provider.keyManagers(pki.server().keyStore(), Credential.PASSWORD), trust, null);
         clientContext = provider.newContext();
         clientContext.init(null, trust, null);
+        // Only the last session is ever resumed: a cache of one keeps memory flat over millions of connections.
+        clientContext.getClientSessionContext().setSessionCacheSize(1);
         int chainBytes = 0;
         for (X509Certificate certificate : pki.server().chain()) {
             chainBytes += certificate.getEncoded().length;
@@ -71,11 +70,8 @@ public final class Peers {
         return defaults;
     }
 
-    /**
-     * Invalidates every session the client holds, so that its next connection makes a full handshake. Cheap
-     * next to a handshake: the benchmarks keep at most a few sessions.
-     */
-    public void forgetClientSessions() {
+    /** Invalidates every session the client holds. Cheap next to a handshake: the cache holds one. */
+    void forgetClientSessions() {
         SSLSessionContext sessions = clientContext.getClientSessionContext();
         for (byte[] id : Collections.list(sessions.getIds())) {
             SSLSession session = sessions.getSession(id);
@@ -85,9 +81,12 @@ public final class Peers {
         }
     }
 
-    /** New in-memory engines, not yet handshaking, both of this provider. */
-    public EnginePair connectEngines() {
-        SSLEngine client = clientContext.createSSLEngine(HOST, ENGINE_PORT);
+    /**
+     * New in-memory engines, not yet handshaking, both of this provider. The client names {@code port} as its
+     * server's: with the host, it is what the client's session cache is keyed by.
+     */
+    EnginePair connectEngines(int port) {
+        SSLEngine client = clientContext.createSSLEngine(HOST, port);
         client.setUseClientMode(true);
         client.setSSLParameters(clientParameters(client.getSSLParameters()));
 

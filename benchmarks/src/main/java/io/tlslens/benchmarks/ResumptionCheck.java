@@ -26,9 +26,10 @@ final class ResumptionCheck {
         long secondBytes = handshake.run();
         boolean sentChain = secondBytes > fullBytes - serverChainBytes / 2;
         if (sentChain == resumed) {
-            throw new IllegalStateException("expected a " + (resumed ? "resumed" : "full") + " handshake, but the "
-                    + "server sent " + secondBytes + " bytes after " + fullBytes + " for a full handshake with a "
-                    + serverChainBytes + "-byte certificate chain");
+            String what = resumed ? "the second connection did not resume the first one's session"
+                    : "the client resumed a session it had been made to forget";
+            throw new IllegalStateException(what + " (the server sent " + secondBytes + " bytes after " + fullBytes
+                    + " for a full handshake with a " + serverChainBytes + "-byte certificate chain)");
         }
     }
 }
