@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The TLSLens benchmark suite in one command; writes benchmarks/RESULTS.md. It prints its own estimate first:
-# about 13 minutes on a quiet 2-core machine with the default settings, never meant to pass 15.
+# The TLSLens benchmark suite in one command; writes benchmarks/RESULTS.md. It prints its own estimate first,
+# scaled by how long this machine takes to start a JVM: about 12 minutes on a quiet 2-core machine with the
+# default settings, meant never to pass 15.
 #
 # JMH (benchmarks/target/benchmarks.jar), one fork per trial (a benchmark with one set of parameters):
 #   HandshakeBenchmark.full       full handshakes/s: TLS 1.3 and 1.2, ECDSA P-256 and RSA 2048 certificates
@@ -11,8 +12,9 @@
 #   reference        the reference stack's JSSE provider named by the application (provider=TLSLens), TLS 1.3 only
 #   agent-otlp       SunJSSE with the agent exporting every span and metric over OTLP/HTTP to OtlpSink, a
 #                    separate process on 127.0.0.1 that answers 200 and drops (the SDK's default intervals)
-#   agent-console    SunJSSE with the agent printing its ladders; handshakes only (application data passes no
-#                    hook). JMH carries the forked JVM's stderr to its own log, jmh-agent-console.log.
+#   agent-console    SunJSSE with the agent printing its ladders; handshakes in memory only (a ladder costs the
+#                    same whatever the transport, and application data passes no hook). JMH carries the forked
+#                    JVM's stderr to its own log, jmh-agent-console.log.
 #   agent-reference  the agent with stack=reference: SSLContext.getInstance("TLS") gets the reference stack, and
 #                    the agent exports its spans to OtlpSink; TLS 1.3 only
 # A variant whose stack this build lacks is skipped, and RESULTS.md says so.
@@ -50,28 +52,34 @@ unset OTEL_TRACES_EXPORTER OTEL_METRICS_EXPORTER OTEL_LOGS_EXPORTER OTEL_EXPORTE
 # Two warm-up and three measured one-second iterations per trial: three measurements give a median and a spread,
 # and the whole suite fits the time. JMH refuses an option given twice, so JMH_SETTINGS replaces these.
 read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
-startup_runs="${STARTUP_RUNS:-15}"
+startup_runs="${STARTUP_RUNS:-10}"
 
 java -version 2> "$out/jdk.txt"
 date -u '+%Y-%m-%d %H:%M UTC' > "$out/date.txt"
 cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg-before.txt"
 echo "${jmh_settings[*]}" > "$out/settings.txt"
 
-# What this build can measure: the reference stack named directly, and swapped in by the agent.
+# What this build can measure: the reference stack named directly, and swapped in by the agent. Timed, as
+# they are the cost of starting a JVM without and with the agent, which the estimate below scales with.
+millis() { date +%s%3N; }
+t0=$(millis)
 java -cp "$jar" io.tlslens.benchmarks.ProviderProbe > "$out/probe-direct.txt"
+t1=$(millis)
 java -javaagent:"$agent"=stack=reference -cp "$jar" io.tlslens.benchmarks.ProviderProbe \
   > "$out/probe-agent-reference.txt" 2> "$out/probe-agent-reference.err"
+t2=$(millis)
+jvm=$(((t1 - t0 + 999) / 1000))
+agent_jvm=$(((t2 - t1 + 999) / 1000))
 reference=$(grep -q 'reference-provider available' "$out/probe-direct.txt" && echo yes || echo no)
 swap=$(grep -q 'default-provider TLSLens' "$out/probe-agent-reference.txt" && echo yes || echo no)
 
-# Trials per variant: full handshakes have transport x provider x protocol x key type; resumed, bulk and round
-# trip transport x provider x protocol.
-trials=$((2 * 2 * 2 * (2 + 3)))                       # baseline
-[[ $reference == yes ]] && trials=$((trials + 2 * 1 * 1 * (2 + 3)))
-trials=$((trials + 2 * 1 * 2 * (2 + 3)))              # agent-otlp
-trials=$((trials + 2 * 1 * 2 * (2 + 1)))              # agent-console
-[[ $swap == yes ]] && trials=$((trials + 2 * 1 * 1 * (2 + 3)))
-seconds_per_trial() { # the settings' warm-up and measurement time, plus about 2.5 s to fork, make the PKI, check
+# Trials: full handshakes have transport x provider x protocol x key type (2 x P x V x 2), resumed handshakes,
+# bulk and round trip transport x provider x protocol each (3 x 2 x P x V).
+plain_trials=$((2 * 2 * 2 * (2 + 3)))                                 # baseline
+[[ $reference == yes ]] && plain_trials=$((plain_trials + 2 * 1 * 1 * (2 + 3)))
+agent_trials=$((2 * 1 * 2 * (2 + 3) + 1 * 1 * 2 * (2 + 1)))           # agent-otlp, agent-console
+[[ $swap == yes ]] && agent_trials=$((agent_trials + 2 * 1 * 1 * (2 + 3)))
+measured_seconds() { # per trial, from the settings: warm-up and measurement
   local warmups=0 warmup=10 iterations=1 iteration=10
   local -a s=("${jmh_settings[@]}")
   for ((i = 0; i < ${#s[@]} - 1; i++)); do
@@ -82,13 +90,18 @@ seconds_per_trial() { # the settings' warm-up and measurement time, plus about 2
       -r) iteration="${s[i + 1]%s}" ;;
     esac
   done
-  echo $((warmups * warmup + iterations * iteration + 3))
+  echo $((warmups * warmup + iterations * iteration))
 }
-per_trial=$(seconds_per_trial)
-fixed=$((20 + 3 * (startup_runs + 2) * 1 + 100)) # probes and sink; start-up launches; memory checks
-estimate=$((trials * per_trial + fixed))
-echo "== $trials JMH trials x ~${per_trial}s + start-up and memory ~${fixed}s: about $((estimate / 60)) min" \
-  "$((estimate % 60)) s (reference stack: direct $reference, swapped in by the agent $swap)" >&2
+# A trial's fork also starts a JVM (with the agent: its start and its final flush, about twice a probe's
+# time), makes the PKI and checks its handshake kind: about 2 s more.
+plain_trial=$(($(measured_seconds) + jvm + 2))
+agent_trial=$(($(measured_seconds) + 2 * agent_jvm + 2))
+# Start-up: each launch costs about a probe; memory: four JVMs of about 25 s each on a quiet 2-core machine.
+fixed=$(((startup_runs + 2) * (jvm + 2 * agent_jvm) + 100))
+estimate=$((plain_trials * plain_trial + agent_trials * agent_trial + fixed))
+echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~${plain_trial} s, $agent_trials with the" \
+  "agent x ~${agent_trial} s), start-up and memory ~${fixed} s: about $((estimate / 60)) min $((estimate % 60)) s" \
+  "(reference stack: direct $reference, swapped in by the agent $swap)" >&2
 
 java -cp "$classes" io.tlslens.benchmarks.OtlpSink > "$out/sink.out" 2>&1 &
 sink=$!
@@ -117,7 +130,7 @@ if [[ $reference == yes ]]; then
   jmh reference -p provider=TLSLens -p protocol=TLSv1.3 "$all"
 fi
 otlp jmh agent-otlp -p provider=SunJSSE -jvmArgsAppend "-javaagent:$agent" "$all"
-jmh agent-console -p provider=SunJSSE -jvmArgsAppend "-javaagent:$agent" "$handshakes"
+jmh agent-console -p provider=SunJSSE -p transport=ENGINE -jvmArgsAppend "-javaagent:$agent" "$handshakes"
 if [[ $swap == yes ]]; then
   otlp jmh agent-reference -p provider=SunJSSE -p protocol=TLSv1.3 -jvmArgsAppend "-javaagent:$agent=stack=reference" "$all"
 fi

@@ -78,7 +78,7 @@ public final class MemoryCheck {
     private void inFlight() throws GeneralSecurityException, IOException, InterruptedException {
         EngineConnector connector = new EngineConnector(new Peers(JsseProvider.SunJSSE, KeyType.EC_P256, "TLSv1.3"));
         // Complete handshakes first: classes loaded, code compiled, and the agent's own start-up behind us.
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 100; i++) {
             connector.forgetSessions();
             connector.connect().handshake();
         }
