@@ -211,6 +211,19 @@ class EngineConformanceTest {
     }
 
     @Test
+    void beginHandshakeAfterTheHandshakeUpdatesTheKeys() throws Exception {
+        EngineLoop loop = lensClientSunServer().handshake();
+        loop.serverToClient("settle");
+
+        loop.client.beginHandshake();
+
+        assertEquals(HandshakeStatus.NEED_WRAP, loop.client.getHandshakeStatus());
+        SSLEngineResult keyUpdate = EngineLoop.wrap(loop.client, ByteBuffer.allocate(0), loop.toServer);
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, keyUpdate.getHandshakeStatus());
+        assertEquals("under new keys", loop.clientToServer("under new keys"));
+    }
+
+    @Test
     void fatalErrorLeavesNeedWrapToFlushTheAlertThenCloses() throws Exception {
         SSLContext distrustful = TestPki.tlsLens(null, new TrustManager[] {new RejectingTrustManager()});
         EngineLoop loop = new EngineLoop(distrustful.createSSLEngine("localhost", 443), SUN_SERVER.createSSLEngine());

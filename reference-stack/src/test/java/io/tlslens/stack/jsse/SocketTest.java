@@ -241,6 +241,49 @@ class SocketTest {
         }
     }
 
+    /** A reader thread and a writer thread at once, as HTTP/2 clients use a socket. */
+    @Test
+    void readsAndWritesRunConcurrently() throws Exception {
+        int total = 4 << 20;
+        try (ServerSocket server = TestPki.sunJsse(SERVER.keyManagers(), CA.trustManagers())
+                .getServerSocketFactory().createServerSocket(0, 5, LOOPBACK)) {
+            peers.submit(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().transferTo(s.getOutputStream()); // echo until our close_notify
+                }
+                return null;
+            });
+            try (SSLSocket client = (SSLSocket) lensClient().getSocketFactory()
+                    .createSocket("localhost", server.getLocalPort())) {
+                client.startHandshake();
+                Future<Long> echoed = peers.submit(() -> {
+                    long sum = 0;
+                    InputStream in = client.getInputStream();
+                    byte[] buffer = new byte[8192];
+                    for (int n, seen = 0; seen < total && (n = in.read(buffer)) > 0; seen += n) {
+                        for (int i = 0; i < n; i++) {
+                            sum += buffer[i] & 0xff;
+                        }
+                    }
+                    return sum;
+                });
+                long sent = 0;
+                byte[] chunk = new byte[10_000];
+                OutputStream out = client.getOutputStream();
+                for (int written = 0; written < total; written += chunk.length) {
+                    int length = Math.min(chunk.length, total - written);
+                    for (int i = 0; i < length; i++) {
+                        chunk[i] = (byte) (written + i);
+                        sent += chunk[i] & 0xff;
+                    }
+                    out.write(chunk, 0, length);
+                }
+
+                assertEquals(sent, echoed.get(60, TimeUnit.SECONDS));
+            }
+        }
+    }
+
     @Test
     void failedHandshakeLeavesTheNullSessionAndFailsLaterIo() throws Exception {
         try (ServerSocket server = sunUpperCaseServer();
