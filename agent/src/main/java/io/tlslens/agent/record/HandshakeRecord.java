@@ -20,10 +20,12 @@ public final class HandshakeRecord {
     private final List<X509Certificate> localCertificates;
     private final Failure failure;
     private final long certificateCheckNanos;
+    private final List<RecordedDecision> decisions;
 
     HandshakeRecord(String stack, Role role, boolean postHandshake, long startNanos, long endNanos,
                     List<RecordedMessage> messages, Peer peer, List<X509Certificate> peerCertificates,
-                    List<X509Certificate> localCertificates, Failure failure, long certificateCheckNanos) {
+                    List<X509Certificate> localCertificates, Failure failure, long certificateCheckNanos,
+                    List<RecordedDecision> decisions) {
         this.stack = stack;
         this.role = role;
         this.postHandshake = postHandshake;
@@ -35,6 +37,12 @@ public final class HandshakeRecord {
         this.localCertificates = List.copyOf(localCertificates);
         this.failure = failure;
         this.certificateCheckNanos = certificateCheckNanos;
+        this.decisions = List.copyOf(decisions);
+    }
+
+    /** The reference stack's negotiation decisions, in the order taken; empty for SunJSSE. */
+    public List<RecordedDecision> decisions() {
+        return decisions;
     }
 
     /**
