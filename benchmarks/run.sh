@@ -49,9 +49,10 @@ unset OTEL_TRACES_EXPORTER OTEL_METRICS_EXPORTER OTEL_LOGS_EXPORTER OTEL_EXPORTE
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT OTEL_EXPORTER_OTLP_METRICS_ENDPOINT OTEL_EXPORTER_OTLP_PROTOCOL \
   OTEL_SERVICE_NAME JAVA_TOOL_OPTIONS JDK_JAVA_OPTIONS TLSLENS_STACK TLSLENS_CONSOLE
 
-# Two warm-up and three measured one-second iterations per trial: three measurements give a median and a spread,
-# and the whole suite fits the time. JMH refuses an option given twice, so JMH_SETTINGS replaces these.
-read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 2 -w 1s -i 3 -r 1s}"
+# One warm-up and three measured one-second iterations per trial: three measurements give a median and a spread,
+# and the whole suite fits the time (forking, the PKI and the agent's start take longer than measuring). JMH
+# refuses an option given twice, so JMH_SETTINGS replaces these.
+read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 1 -w 1s -i 3 -r 1s}"
 startup_runs="${STARTUP_RUNS:-10}"
 
 java -version 2> "$out/jdk.txt"
@@ -92,16 +93,20 @@ measured_seconds() { # per trial, from the settings: warm-up and measurement
   done
   echo $((warmups * warmup + iterations * iteration))
 }
-# A trial's fork also starts a JVM (with the agent: its start and its final flush, about twice a probe's
-# time), makes the PKI and checks its handshake kind: about 2 s more.
-plain_trial=$(($(measured_seconds) + jvm + 2))
-agent_trial=$(($(measured_seconds) + 2 * agent_jvm + 2))
-# Start-up: each launch costs about a probe; memory: four JVMs of about 25 s each on a quiet 2-core machine.
-fixed=$(((startup_runs + 2) * (jvm + 2 * agent_jvm) + 100))
+# A trial's fork also starts a JVM (with the agent about as long as the agent's probe), makes the PKI, checks its
+# handshake kind and exits: 2 to 3 s more, as measured on a loaded 2-core machine.
+plain_trial=$(($(measured_seconds) + jvm + 3))
+agent_trial=$(($(measured_seconds) + agent_jvm + 2))
+# Start-up: each launch costs about a probe; memory: four JVMs whose handshakes slow down as JVM starts do.
+fixed=$(((startup_runs + 2) * (jvm + 2 * agent_jvm) + 50 * (jvm + agent_jvm)))
 estimate=$((plain_trials * plain_trial + agent_trials * agent_trial + fixed))
 echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~${plain_trial} s, $agent_trials with the" \
   "agent x ~${agent_trial} s), start-up and memory ~${fixed} s: about $((estimate / 60)) min $((estimate % 60)) s" \
   "(reference stack: direct $reference, swapped in by the agent $swap)" >&2
+if ((estimate > 15 * 60)); then
+  echo "   more than 15 min: this machine starts JVMs slowly (load average $(cut -d' ' -f1 /proc/loadavg));" \
+    "the results will be noisy too" >&2
+fi
 
 java -cp "$classes" io.tlslens.benchmarks.OtlpSink > "$out/sink.out" 2>&1 &
 sink=$!

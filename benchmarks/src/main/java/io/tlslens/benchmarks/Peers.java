@@ -24,6 +24,7 @@ import javax.net.ssl.TrustManager;
 public final class Peers {
     /** The name the examples' server certificate holds, checked by the client as an HTTPS client would. */
     static final String HOST = "localhost";
+
     private final String protocol;
     private final SSLContext serverContext;
     private final SSLContext clientContext;

@@ -22,7 +22,10 @@ public enum Transport {
         }
     };
 
-    /** Where new connections come from. {@code role} says what the server does with application data. */
+    /**
+     * Where new connections come from. {@code role} says what a socket server does with application data; in
+     * memory there is no server loop, and each {@link Connection} call does what it says.
+     */
     abstract Connector connector(Peers peers, ServerRole role) throws IOException;
 
     /** Makes connections to one server; closing it stops the server. */
