@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The TLSLens benchmark suite in one command; writes benchmarks/RESULTS.md. It prints its own estimate first,
-# scaled by how long this machine takes to start a JVM: about 12 minutes on a quiet 2-core machine with the
-# default settings, meant never to pass 15.
+# The TLSLens benchmark suite in one command; writes benchmarks/RESULTS.md. Sized to finish within 15 minutes on
+# a quiet 2-core machine; it prints its own estimate first, scaled by how long this machine takes to start a JVM
+# with and without the agent (a loaded machine takes longer, and says so).
 #
 # JMH (benchmarks/target/benchmarks.jar), one fork per trial (a benchmark with one set of parameters):
 #   HandshakeBenchmark.full       full handshakes/s: TLS 1.3 and 1.2, ECDSA P-256 and RSA 2048 certificates
