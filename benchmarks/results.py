@@ -6,7 +6,7 @@ usage: results.py OUT_DIR RESULTS.md [README.md]
 With README.md, also rewrites the headline block between README_START and README_END there.
 
 Reads (each optional: what is missing is reported as missing, with the reason when a log tells it):
-  jmh-<variant>.json / .log   JMH results and logs, variants as in VARIANTS below
+  jmh-<variant>.json / .log   JMH results and logs, variants as in COLUMNS below
   startup.json                startup.py's launches and footprints
   memory-<config>.jsonl       MemoryCheck's lines, configs "none" and "agent"
   sink.out                    the OTLP sink's endpoint and, once stopped, what it received
@@ -181,7 +181,9 @@ def main(out, results_path, readme_path=None):
         context["reference swapped in by the agent, OTLP"] = "not in this build (the agent's stack=reference " \
                                                              "keeps SunJSSE)"
     context["SunJSSE + agent, console"] = "handshakes in memory only (\"not run\"): a ladder costs the same " \
-                                          "whatever the transport, and application data passes no hook"
+                                          "whatever the transport, and application data passes no hook. The " \
+                                          "ladders go to standard error, which JMH carries from the forked JVM " \
+                                          "to its log file"
 
     model, cores, jdk, jdk_vm = machine(out)
     lines = ["# TLSLens benchmark results", ""]
