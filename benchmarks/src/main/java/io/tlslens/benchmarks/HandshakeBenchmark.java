@@ -81,7 +81,7 @@ public class HandshakeBenchmark {
         @Override
         long handshake() throws IOException {
             long bytes = super.handshake();
-            connector.forgetSessions();
+            peers.forgetClientSessions();
             return bytes;
         }
     }

@@ -40,15 +40,6 @@ final class LoopbackServer implements Transport.Connector {
         return SocketConnection.open(peers, address);
     }
 
-    /**
-     * The port is the server's own, so the client's sessions for it are invalidated instead, which JSSE
-     * defines as "future connections will not be able to resume or join this session".
-     */
-    @Override
-    public void forgetSessions() {
-        peers.forgetClientSessions();
-    }
-
     /** Stops accepting; the connection being served ends when its client closes. */
     @Override
     public void close() throws IOException {

@@ -56,15 +56,15 @@ public final class MemoryCheck {
     }
 
     private void soak() throws GeneralSecurityException, IOException, InterruptedException {
-        EngineConnector connector = new EngineConnector(new Peers(JsseProvider.SunJSSE, KeyType.EC_P256, "TLSv1.2"));
+        Peers peers = new Peers(JsseProvider.SunJSSE, KeyType.EC_P256, "TLSv1.2");
         int next = 0;
         for (int checkpoint : CHECKPOINTS) {
             long started = System.nanoTime();
             for (; next < checkpoint; next++) {
                 if (next % FULL_EVERY == 0) {
-                    connector.forgetSessions();
+                    peers.forgetClientSessions();
                 }
-                try (EnginePair pair = connector.connect()) {
+                try (EnginePair pair = peers.connectEngines()) {
                     pair.handshake();
                 }
             }
@@ -76,11 +76,11 @@ public final class MemoryCheck {
     }
 
     private void inFlight() throws GeneralSecurityException, IOException, InterruptedException {
-        EngineConnector connector = new EngineConnector(new Peers(JsseProvider.SunJSSE, KeyType.EC_P256, "TLSv1.3"));
+        Peers peers = new Peers(JsseProvider.SunJSSE, KeyType.EC_P256, "TLSv1.3");
         // Complete handshakes first: classes loaded, code compiled, and the agent's own start-up behind us.
         for (int i = 0; i < 100; i++) {
-            connector.forgetSessions();
-            connector.connect().handshake();
+            peers.forgetClientSessions();
+            peers.connectEngines().handshake();
         }
         StringJoiner perHandshake = new StringJoiner(",", "[", "]");
         long harnessBytes = 0;
@@ -88,8 +88,8 @@ public final class MemoryCheck {
             long before = settledHeap();
             List<EnginePair> held = new ArrayList<>(IN_FLIGHT);
             for (int i = 0; i < IN_FLIGHT; i++) {
-                connector.forgetSessions();
-                EnginePair pair = connector.connect();
+                peers.forgetClientSessions();
+                EnginePair pair = peers.connectEngines();
                 pair.startHandshake();
                 held.add(pair);
                 harnessBytes = pair.bufferBytes();

@@ -24,6 +24,8 @@ import javax.net.ssl.TrustManager;
 public final class Peers {
     /** The name the examples' server certificate holds, checked by the client as an HTTPS client would. */
     static final String HOST = "localhost";
+    /** The port in-memory clients name: they never connect to it. */
+    private static final int ENGINE_PORT = 443;
 
     private final String protocol;
     private final SSLContext serverContext;
@@ -71,7 +73,11 @@ public final class Peers {
         return defaults;
     }
 
-    /** Invalidates every session the client holds. Cheap next to a handshake: the cache holds one. */
+    /**
+     * Invalidates every session the client holds, so that its next connection makes a full handshake: JSSE
+     * defines an invalidated session as one that "future connections will not be able to resume or join".
+     * Cheap next to a handshake: the cache holds one session.
+     */
     void forgetClientSessions() {
         SSLSessionContext sessions = clientContext.getClientSessionContext();
         for (byte[] id : Collections.list(sessions.getIds())) {
@@ -83,11 +89,11 @@ public final class Peers {
     }
 
     /**
-     * New in-memory engines, not yet handshaking, both of this provider. The client names {@code port} as its
-     * server's: with the host, it is what the client's session cache is keyed by.
+     * New in-memory engines, not yet handshaking, both of this provider. The client names one port for its
+     * server every time: with the host, it is what the client's session cache is keyed by.
      */
-    EnginePair connectEngines(int port) {
-        SSLEngine client = clientContext.createSSLEngine(HOST, port);
+    EnginePair connectEngines() {
+        SSLEngine client = clientContext.createSSLEngine(HOST, ENGINE_PORT);
         client.setUseClientMode(true);
         client.setSSLParameters(clientParameters(client.getSSLParameters()));
 

@@ -8,7 +8,7 @@ public enum Transport {
     ENGINE {
         @Override
         Connector connector(Peers peers, ServerRole role) {
-            return new EngineConnector(peers);
+            return peers::connectEngines;
         }
     },
     /**
@@ -29,11 +29,9 @@ public enum Transport {
     abstract Connector connector(Peers peers, ServerRole role) throws IOException;
 
     /** Makes connections to one server; closing it stops the server. */
+    @FunctionalInterface
     interface Connector extends AutoCloseable {
         Connection connect() throws IOException;
-
-        /** Makes sure the next connection finds no session to resume, so that its handshake is a full one. */
-        void forgetSessions();
 
         @Override
         default void close() throws IOException {
