@@ -69,8 +69,9 @@ t1=$(millis)
 java -javaagent:"$agent"=stack=reference -cp "$jar" io.tlslens.benchmarks.ProviderProbe \
   > "$out/probe-agent-reference.txt" 2> "$out/probe-agent-reference.err"
 t2=$(millis)
-jvm=$(((t1 - t0 + 999) / 1000))
-agent_jvm=$(((t2 - t1 + 999) / 1000))
+jvm_ms=$((t1 - t0))
+agent_ms=$((t2 - t1))
+echo "probe without the agent ${jvm_ms} ms, with it ${agent_ms} ms" > "$out/probe-times.txt"
 reference=$(grep -q 'reference-provider available' "$out/probe-direct.txt" && echo yes || echo no)
 swap=$(grep -q 'default-provider TLSLens' "$out/probe-agent-reference.txt" && echo yes || echo no)
 
@@ -93,16 +94,17 @@ measured_seconds() { # per trial, from the settings: warm-up and measurement
   done
   echo $((warmups * warmup + iterations * iteration))
 }
-# A trial's fork also starts a JVM (with the agent about as long as the agent's probe), makes the PKI, checks its
-# handshake kind and exits: 2 to 3 s more, as measured on a loaded 2-core machine.
-plain_trial=$(($(measured_seconds) + jvm + 3))
-agent_trial=$(($(measured_seconds) + agent_jvm + 2))
-# Start-up: each launch costs about a probe; memory: four JVMs whose handshakes slow down as JVM starts do.
-fixed=$(((startup_runs + 2) * (jvm + 2 * agent_jvm) + 50 * (jvm + agent_jvm)))
-estimate=$((plain_trials * plain_trial + agent_trials * agent_trial + fixed))
-echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~${plain_trial} s, $agent_trials with the" \
-  "agent x ~${agent_trial} s), start-up and memory ~${fixed} s: about $((estimate / 60)) min $((estimate % 60)) s" \
-  "(reference stack: direct $reference, swapped in by the agent $swap)" >&2
+# Besides measuring, a trial forks a JVM (with the agent: its start and its final flush), makes the PKI, checks
+# its handshake kind and exits: about three probes' time, as measured on a loaded 2-core machine. Start-up
+# launches cost about a probe each; the memory checks (four JVMs) about 60 probes.
+plain_trial_ms=$(($(measured_seconds) * 1000 + 3 * jvm_ms))
+agent_trial_ms=$(($(measured_seconds) * 1000 + 3 * agent_ms))
+fixed_ms=$(((startup_runs + 2) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms)))
+estimate=$(((plain_trials * plain_trial_ms + agent_trials * agent_trial_ms + fixed_ms) / 1000))
+echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~$((plain_trial_ms / 1000)) s," \
+  "$agent_trials with the agent x ~$((agent_trial_ms / 1000)) s), start-up and memory ~$((fixed_ms / 1000)) s:" \
+  "about $((estimate / 60)) min $((estimate % 60)) s (reference stack: direct $reference, swapped in by the" \
+  "agent $swap)" >&2
 if ((estimate > 15 * 60)); then
   echo "   more than 15 min: this machine starts JVMs slowly (load average $(cut -d' ' -f1 /proc/loadavg));" \
     "the results will be noisy too" >&2
