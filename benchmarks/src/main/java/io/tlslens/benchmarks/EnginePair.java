@@ -13,7 +13,7 @@ import javax.net.ssl.SSLException;
  * <p>The same {@link #pump()} serves handshakes, application data and post-handshake messages (TLS 1.3
  * NewSessionTicket, KeyUpdate), so every path through the engines is driven by the same code.
  */
-public final class EnginePair {
+public final class EnginePair implements Connection {
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     /** Far more steps than any handshake needs; reaching it means the pump is stuck, not slow. */
     private static final int MAX_STEPS = 1_000;
@@ -26,39 +26,60 @@ public final class EnginePair {
         this.server = new Side(server);
     }
 
-    public SSLEngine client() {
-        return client.engine;
-    }
-
-    public SSLEngine server() {
-        return server.engine;
-    }
-
     /** Runs a full or resumed handshake to completion, including the server's post-handshake tickets. */
+    @Override
     public void handshake() throws SSLException {
         client.engine.beginHandshake();
         server.engine.beginHandshake();
         pump();
     }
 
-    /** Bytes of TLS records the server has sent so far: tells a resumed handshake from a full one. */
+    /**
+     * Starts a handshake and leaves it in flight: the client has sent its ClientHello, the server has answered
+     * with its flight and now waits for the client, which has not read that answer yet. Both ends (and an agent
+     * watching them) hold all the state a handshake has at its largest.
+     */
+    public void startHandshake() throws SSLException {
+        client.engine.beginHandshake();
+        server.engine.beginHandshake();
+        while (client.step(server.outbound)) {
+            // the ClientHello: the client then waits for the server
+        }
+        while (server.step(client.outbound)) {
+            // the server's flight, up to waiting for the client's reply
+        }
+    }
+
+    /** What this harness's own buffers take (both sides' network and application buffers), not the engines'. */
+    public long bufferBytes() {
+        return client.outbound.capacity() + client.received.capacity() + server.outbound.capacity()
+                + server.received.capacity();
+    }
+
+    @Override
     public long serverBytesSent() {
         return server.bytesSent;
     }
 
-    /** Sends {@code payload} (entirely) from client to server; returns what the server received. */
-    public ByteBuffer clientToServer(ByteBuffer payload) throws SSLException {
-        return transfer(client, server, payload);
+    @Override
+    public void send(ByteBuffer payload) throws SSLException {
+        transfer(client, server, payload);
     }
 
-    /** Sends {@code payload} (entirely) from server to client; returns what the client received. */
-    public ByteBuffer serverToClient(ByteBuffer payload) throws SSLException {
-        return transfer(server, client, payload);
+    @Override
+    public int roundTrip(ByteBuffer payload) throws SSLException {
+        ByteBuffer request = transfer(client, server, payload);
+        return transfer(server, client, request).remaining();
+    }
+
+    /** Engines hold nothing to release, and the benchmarks measure no closing exchange in memory. */
+    @Override
+    public void close() {
     }
 
     /**
-     * The returned buffer is the receiver's own, ready to read, and valid until the next transfer: copying it
-     * would add a cost the agent has nothing to do with.
+     * Moves all of {@code payload} from one side to the other. The returned buffer is the receiver's own, ready
+     * to read, and valid until the next transfer: copying it would add a cost TLS has nothing to do with.
      */
     private ByteBuffer transfer(Side from, Side to, ByteBuffer payload) throws SSLException {
         to.received.clear();

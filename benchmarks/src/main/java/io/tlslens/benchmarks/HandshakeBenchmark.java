@@ -1,9 +1,9 @@
 package io.tlslens.benchmarks;
 
 import io.tlslens.examples.pki.KeyType;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,76 +13,101 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Handshakes per second between two in-memory SunJSSE engines, client and server work together; every
- * invocation makes new engines, as a new connection does. The agent instruments exactly this path.
+ * Handshakes per second, client and server work together; every invocation opens a new connection, as an
+ * application does, and finishes its handshake on both ends. The agent instruments exactly this path.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HandshakeBenchmark {
 
-    /** A full handshake each time: key exchange, certificate chain, signature and its verification. */
+    /** The client and server of one trial, and where their connections come from. */
     @State(Scope.Thread)
-    public static class Full {
+    public abstract static class Endpoints {
+        @Param({"ENGINE", "SOCKET"})
+        public Transport transport;
+        @Param({"SunJSSE", "BCJSSE", "TLSLens"})
+        public JsseProvider provider;
         @Param({"TLSv1.3", "TLSv1.2"})
         public String protocol;
+
+        Peers peers;
+        Transport.Connector connector;
+
+        @Setup(Level.Trial)
+        public void setUp() throws GeneralSecurityException, IOException {
+            peers = new Peers(provider, keyType(), protocol);
+            connector = transport.connector(peers, Transport.ServerRole.ECHO);
+            ResumptionCheck.expect(this::handshake, peers.serverChainBytes(), resumes());
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() throws IOException {
+            connector.close();
+        }
+
+        /** One connection, handshaken and closed; returns the bytes its server sent. */
+        long handshake() throws IOException {
+            try (Connection connection = connector.connect()) {
+                connection.handshake();
+                return connection.serverBytesSent();
+            }
+        }
+
+        abstract KeyType keyType();
+
+        abstract boolean resumes();
+    }
+
+    /** A full handshake each time: key exchange, certificate chain, signature and its verification. */
+    @State(Scope.Thread)
+    public static class Full extends Endpoints {
         @Param({"EC_P256", "RSA_2048"})
         public KeyType keyType;
 
-        Peers peers;
-        /** A new port per connection: the client has no session for it, so it cannot offer resumption. */
-        private int port;
-
-        @Setup(Level.Trial)
-        public void setUp() throws GeneralSecurityException, SSLException {
-            peers = new Peers(keyType, protocol);
-            // Only the last session is ever looked for again (never, with a new port each time), so a cache of
-            // one keeps memory flat over millions of handshakes instead of filling JSSE's default 20480 entries.
-            peers.clientContext().getClientSessionContext().setSessionCacheSize(1);
-            ResumptionCheck.expect(peers, nextPort(), nextPort(), false);
+        @Override
+        KeyType keyType() {
+            return keyType;
         }
 
-        int nextPort() {
-            port = port % 65_535 + 1;
-            return port;
+        @Override
+        boolean resumes() {
+            return false;
+        }
+
+        /** The client forgets the session each connection leaves, so the next one cannot offer to resume it. */
+        @Override
+        long handshake() throws IOException {
+            long bytes = super.handshake();
+            peers.forgetClientSessions();
+            return bytes;
         }
     }
 
-    /** An abbreviated handshake: the same client connects to the same host and port again. */
+    /** An abbreviated handshake: the client connects to the same server again and resumes the last session. */
     @State(Scope.Thread)
-    public static class Resumed {
-        @Param({"TLSv1.3", "TLSv1.2"})
-        public String protocol;
-
-        /** One port, so every connection finds the session (or TLS 1.3 ticket) the previous one left. */
-        static final int PORT = 443;
-        Peers peers;
-
-        @Setup(Level.Trial)
-        public void setUp() throws GeneralSecurityException, SSLException {
+    public static class Resumed extends Endpoints {
+        @Override
+        KeyType keyType() {
             // Resumption involves no certificate, so the key type does not matter; EC keeps setup quick.
-            peers = new Peers(KeyType.EC_P256, protocol);
-            ResumptionCheck.expect(peers, PORT, PORT, true);
+            return KeyType.EC_P256;
+        }
+
+        @Override
+        boolean resumes() {
+            return true;
         }
     }
 
     @Benchmark
-    public void full(Full state, Blackhole blackhole) throws SSLException {
-        handshake(state.peers, state.nextPort(), blackhole);
+    public long full(Full state) throws IOException {
+        return state.handshake();
     }
 
     @Benchmark
-    public void resumed(Resumed state, Blackhole blackhole) throws SSLException {
-        handshake(state.peers, Resumed.PORT, blackhole);
-    }
-
-    private static void handshake(Peers peers, int port, Blackhole blackhole) throws SSLException {
-        EnginePair pair = peers.connect(port);
-        pair.handshake();
-        // The handshake's effects live in the engines; consuming the outcome keeps the JIT from doubting that.
-        blackhole.consume(pair.client().getSession().getCipherSuite());
-        blackhole.consume(pair.serverBytesSent());
+    public long resumed(Resumed state) throws IOException {
+        return state.handshake();
     }
 }

@@ -1,9 +1,9 @@
 package io.tlslens.benchmarks;
 
-import javax.net.ssl.SSLException;
+import java.io.IOException;
 
 /**
- * Makes sure a benchmark measures the handshake it is named after. JSSE decides on its own whether to resume
+ * Makes sure a benchmark measures the handshake it is named after. A stack decides on its own whether to resume
  * (session cache, tickets, system properties), and a "full" benchmark that silently resumes would report
  * numbers ten times too good. The evidence is on the wire: a full handshake's server sends its certificate
  * chain, a resumed one does not, so the second of two connections must send about a chain's worth of bytes
@@ -14,15 +14,22 @@ final class ResumptionCheck {
     private ResumptionCheck() {
     }
 
-    /** Connects to {@code firstPort}, then to {@code secondPort}, and checks how the second one went. */
-    static void expect(Peers peers, int firstPort, int secondPort, boolean resumed) throws SSLException {
-        long fullBytes = peers.established(firstPort).serverBytesSent();
-        long secondBytes = peers.established(secondPort).serverBytesSent();
-        boolean sentChain = secondBytes > fullBytes - peers.serverChainBytes() / 2;
+    /** One connection made the way the benchmark makes them; returns the bytes its server sent. */
+    @FunctionalInterface
+    interface Handshake {
+        long run() throws IOException;
+    }
+
+    /** Makes two connections with fresh peers (so the first is full) and checks how the second one went. */
+    static void expect(Handshake handshake, int serverChainBytes, boolean resumed) throws IOException {
+        long fullBytes = handshake.run();
+        long secondBytes = handshake.run();
+        boolean sentChain = secondBytes > fullBytes - serverChainBytes / 2;
         if (sentChain == resumed) {
-            throw new IllegalStateException("expected a " + (resumed ? "resumed" : "full") + " handshake, but the "
-                    + "server sent " + secondBytes + " bytes after " + fullBytes + " for a full handshake with a "
-                    + peers.serverChainBytes() + "-byte certificate chain");
+            String what = resumed ? "the second connection did not resume the first one's session"
+                    : "the client resumed a session it had been made to forget";
+            throw new IllegalStateException(what + " (the server sent " + secondBytes + " bytes after " + fullBytes
+                    + " for a full handshake with a " + serverChainBytes + "-byte certificate chain)");
         }
     }
 }
