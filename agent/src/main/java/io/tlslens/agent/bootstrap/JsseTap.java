@@ -52,4 +52,11 @@ public interface JsseTap {
      * ({@link System#nanoTime()}) until now.
      */
     void certificatesChecked(Object handshakeContext, long startNanos);
+
+    /**
+     * {@code X509Authentication.createPossession(HandshakeContext, String[])} returned or threw: the
+     * application's key manager chose (or failed to choose) this side's certificate and key, from
+     * {@code startNanos} ({@link System#nanoTime()}) until now.
+     */
+    void keySelected(Object handshakeContext, long startNanos);
 }

@@ -58,6 +58,9 @@ public final class Diagnoser {
         String message = describe(failure);
         Throwable cause = failure.cause();
 
+        if (summary.record().isPostHandshake()) {
+            return rejectedAfterHandshake(summary, failure, alert, message);
+        }
         if (failure.origin() == Failure.Origin.ABANDONED) {
             return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.LOCAL, null, failure.diagnostic(),
                     "Find where the application stops driving the handshake (an SSLEngine whose wrap/unwrap is no "
@@ -172,6 +175,43 @@ public final class Diagnoser {
                 return other(side, alert, message);
             default:
                 return other(side, alert, message);
+        }
+    }
+
+    /**
+     * The peer's fatal alert came right after a handshake this side completed by sending the last
+     * message, the peer having asked for its certificate: a TLS 1.3 server checks the client's
+     * certificate only after the client's Finished, so the client learns of the verdict on its first read.
+     */
+    private static Diagnosis rejectedAfterHandshake(HandshakeSummary summary, Failure failure, String alert,
+                                                    String message) {
+        String when = " after the handshake had completed on this side (a TLS 1.3 server checks the client's "
+                + "certificate after the client's Finished, so the client learns of it on its first read)";
+        List<X509Certificate> presented = summary.clientChain();
+        switch (failure.alert()) {
+            case CERTIFICATE_REQUIRED:
+                return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, Diagnosis.Side.PEER, alert,
+                        "The server requires a client certificate and this client sent none; it answered with "
+                                + alert + when + " (" + message + ").",
+                        "Configure the client with a key store holding a certificate from a CA the server trusts; "
+                                + "the JDK's key manager sends none whose chain misses the CAs the server names.");
+            case BAD_CERTIFICATE:
+            case UNSUPPORTED_CERTIFICATE:
+            case CERTIFICATE_REVOKED:
+            case CERTIFICATE_EXPIRED:
+            case CERTIFICATE_UNKNOWN:
+            case UNKNOWN_CA:
+                String certificate = presented.isEmpty() ? "this client's certificate"
+                        : "this client's certificate " + presented.get(0).getSubjectX500Principal().getName()
+                        + " (issued by " + presented.get(0).getIssuerX500Principal().getName() + ")";
+                return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, Diagnosis.Side.PEER, alert,
+                        "The server rejected " + certificate + " with " + alert + when + " (" + message + ").",
+                        "Issue the client a certificate from a CA the server trusts (its CertificateRequest names "
+                                + "them), or add the client's CA to the server's trust store; the server's own "
+                                + "handshake span says why it refused.");
+            default:
+                return other(Diagnosis.Side.PEER, alert, "The server ended the connection with " + alert + when
+                        + " (" + message + ").");
         }
     }
 

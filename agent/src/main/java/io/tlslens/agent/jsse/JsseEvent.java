@@ -6,7 +6,7 @@ package io.tlslens.agent.jsse;
  */
 final class JsseEvent {
 
-    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, FINISHED, FATAL, ABORTED }
+    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, KEY_SELECTED, FINISHED, FATAL, ABORTED }
 
     final Kind kind;
     final long nanoTime;
@@ -22,7 +22,7 @@ final class JsseEvent {
     final String diagnostic;
     final boolean fromPeer;
     final Throwable cause;
-    /** {@link Kind#CERTIFICATES_CHECKED}: when the trust manager was called. */
+    /** {@link Kind#CERTIFICATES_CHECKED}, {@link Kind#KEY_SELECTED}: when the trust or key manager was called. */
     final long startNanos;
 
     private JsseEvent(Kind kind, long nanoTime, Object connection, Object outputRecord, int contentType,
@@ -51,10 +51,12 @@ final class JsseEvent {
         return new JsseEvent(kind, nanoTime, connection, null, contentType, bytes, length, null, null, false, null, 0L);
     }
 
-    /** The peer's chain went through the trust manager from {@code startNanos} until {@code nanoTime}. */
-    static JsseEvent certificatesChecked(long nanoTime, Object transportContext, long startNanos) {
-        return new JsseEvent(Kind.CERTIFICATES_CHECKED, nanoTime, transportContext, null, -1, null, 0, null, null,
-                false, null, startNanos);
+    /**
+     * {@link Kind#CERTIFICATES_CHECKED} (the trust manager) or {@link Kind#KEY_SELECTED} (the key
+     * manager) worked from {@code startNanos} until {@code nanoTime}.
+     */
+    static JsseEvent timed(Kind kind, long nanoTime, Object transportContext, long startNanos) {
+        return new JsseEvent(kind, nanoTime, transportContext, null, -1, null, 0, null, null, false, null, startNanos);
     }
 
     static JsseEvent finished(long nanoTime, Object transportContext) {

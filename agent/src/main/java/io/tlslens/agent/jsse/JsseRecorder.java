@@ -115,6 +115,12 @@ final class JsseRecorder {
                     checked.recorder.certificatesChecked(event.startNanos, event.nanoTime);
                 }
                 return;
+            case KEY_SELECTED:
+                Connection selecting = byContext.get(event.connection);
+                if (selecting != null) {
+                    selecting.recorder.keySelected(event.startNanos, event.nanoTime);
+                }
+                return;
             case FINISHED:
                 onFinished(event);
                 return;

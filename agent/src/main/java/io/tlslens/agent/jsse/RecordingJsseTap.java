@@ -88,11 +88,20 @@ final class RecordingJsseTap implements JsseTap {
 
     @Override
     public void certificatesChecked(Object handshakeContext, long startNanos) {
+        timed(JsseEvent.Kind.CERTIFICATES_CHECKED, handshakeContext, startNanos);
+    }
+
+    @Override
+    public void keySelected(Object handshakeContext, long startNanos) {
+        timed(JsseEvent.Kind.KEY_SELECTED, handshakeContext, startNanos);
+    }
+
+    private void timed(JsseEvent.Kind kind, Object handshakeContext, long startNanos) {
         long now = System.nanoTime();
         try {
-            queue.offer(JsseEvent.certificatesChecked(now, internals.connection(handshakeContext), startNanos));
+            queue.offer(JsseEvent.timed(kind, now, internals.connection(handshakeContext), startNanos));
         } catch (Throwable t) {
-            failed("certificatesChecked", t);
+            failed(kind.name(), t);
         }
     }
 
@@ -212,6 +221,10 @@ final class RecordingJsseTap implements JsseTap {
 
         @Override
         public void certificatesChecked(Object handshakeContext, long startNanos) {
+        }
+
+        @Override
+        public void keySelected(Object handshakeContext, long startNanos) {
         }
 
         @Override

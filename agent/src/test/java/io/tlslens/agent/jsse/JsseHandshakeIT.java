@@ -19,6 +19,7 @@ import io.tlslens.examples.Gallery;
 import io.tlslens.examples.scenario.Expectation;
 import io.tlslens.examples.scenario.Scenario;
 import io.tlslens.examples.scenario.Scenarios;
+import io.tlslens.examples.scenario.good.SlowKeyManagerScenario;
 import io.tlslens.examples.scenario.good.SlowTrustManagerScenario;
 import java.time.Duration;
 import java.util.List;
@@ -37,8 +38,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every scenario of the examples gallery, run in a child JVM with the built agent jar, on each JDK:
  * the spans a real OTLP receiver decodes keep the telemetry contract, carry what each scenario
  * negotiated, and name the cause of each failure on the side that detects it.
+ * {@code -Dtlslens.test.scenarios=name,name} runs only those scenarios (while working on them).
  */
 class JsseHandshakeIT {
+
+    private static final String SCENARIOS_PROPERTY = "tlslens.test.scenarios";
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SPANS_TIMEOUT = Duration.ofSeconds(15);
@@ -57,6 +61,7 @@ class JsseHandshakeIT {
             Map.entry("resumption-tls12", spans -> resumed(spans, "1.2")),
             Map.entry("sni-sent", JsseHandshakeIT::sni),
             Map.entry("slow-trust-manager", JsseHandshakeIT::slowTrustManager),
+            Map.entry("slow-key-manager", JsseHandshakeIT::slowKeyManager),
             Map.entry("tls13-engine", spans -> bothSides(spans, "1.3")),
             Map.entry("tls12-engine", spans -> bothSides(spans, "1.2")),
             Map.entry("httpclient-httpsserver", spans -> bothSides(spans, "1.3")),
@@ -79,7 +84,22 @@ class JsseHandshakeIT {
     }
 
     static Stream<Arguments> scenarios() {
-        return Jdks.all().stream().flatMap(jdk -> Scenarios.all().stream().map(scenario -> Arguments.of(jdk, scenario.name())));
+        List<String> selected = selectedScenarios();
+        return Jdks.all().stream().flatMap(jdk -> selected.stream().map(name -> Arguments.of(jdk, name)));
+    }
+
+    /** Every scenario, or those {@value #SCENARIOS_PROPERTY} names; a name the gallery lacks fails the run. */
+    private static List<String> selectedScenarios() {
+        String names = System.getProperty(SCENARIOS_PROPERTY, "").trim();
+        if (names.isEmpty()) {
+            return Scenarios.all().stream().map(Scenario::name).collect(Collectors.toList());
+        }
+        List<String> selected = List.of(names.split("\\s*,\\s*"));
+        for (String name : selected) {
+            Scenarios.byName(name).orElseThrow(() -> new IllegalArgumentException(
+                    SCENARIOS_PROPERTY + ": the gallery has no scenario " + name));
+        }
+        return selected;
     }
 
     @ParameterizedTest(name = "{1} on {0}")
@@ -158,6 +178,10 @@ class JsseHandshakeIT {
         double check = Spans.doubleValue(client, "tlslens.certificate_check.duration");
         assertTrue(check > 0 && check < 0.5, () -> Spans.describe(client));
         assertEquals(null, Spans.attributes(server).get("tlslens.certificate_check.duration"));
+        // The server's key manager chose its certificate (quickly); the client was asked for none.
+        double keySelection = Spans.doubleValue(server, "tlslens.key_selection.duration");
+        assertTrue(keySelection > 0 && keySelection < 0.5, () -> Spans.describe(server));
+        assertEquals(null, Spans.attributes(client).get("tlslens.key_selection.duration"));
         // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
         assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
         assertEquals(string(client, "tls.client.ja3"), string(server, "tls.client.ja3"));
@@ -211,6 +235,8 @@ class JsseHandshakeIT {
             assertTrue(string(span, "tls.client.hash.sha256").matches("[0-9A-F]{64}"));
             assertTrue(eventNames(span).contains("CertificateRequest"), () -> Spans.describe(span));
             assertEquals(2, Spans.events(span, "Certificate").size(), () -> Spans.describe(span));
+            // Both sides presented a certificate, so both key managers were asked for one.
+            assertTrue(Spans.doubleValue(span, "tlslens.key_selection.duration") > 0, () -> Spans.describe(span));
         }
     }
 
@@ -242,6 +268,15 @@ class JsseHandshakeIT {
         // The trust manager sleeps 500 ms: that time is the check's, and within the handshake's.
         assertTrue(check >= SlowTrustManagerScenario.DELAY_MILLIS / 1e3 && check <= total,
                 () -> check + " s of " + total + " s: " + Spans.describe(client));
+    }
+
+    private static void slowKeyManager(HandshakeSpans spans) {
+        Span server = spans.only("server");
+        double selection = Spans.doubleValue(server, "tlslens.key_selection.duration");
+        double total = (server.getEndTimeUnixNano() - server.getStartTimeUnixNano()) / 1e9;
+        // The key manager sleeps 500 ms: that time is the key selection's, and within the handshake's.
+        assertTrue(selection >= SlowKeyManagerScenario.DELAY_MILLIS / 1e3 && selection <= total,
+                () -> selection + " s of " + total + " s: " + Spans.describe(server));
     }
 
     private static void bothSides(HandshakeSpans spans, String version) {

@@ -88,6 +88,22 @@ class HandshakeRecorderTest {
     }
 
     @Test
+    void keyManagerTimeAddsUpPerHandshakeAndStartsAfreshWithTheNext() {
+        Conversation c = new Conversation(Role.SERVER);
+        c.fromClient(Flights.clientHello13("localhost"));
+        c.recorder.keySelected(1_000, 201_000); // SunJSSE may ask once per key type it can use
+        c.recorder.keySelected(2_000, 7_000);
+        c.tls13ServerFlight("localhost", Flights.pki().server().chain(), null);
+        HandshakeRecord first = c.completed();
+        assertEquals(205_000, first.keySelectionNanos());
+        assertEquals(0, first.certificateCheckNanos(), "the two timings are kept apart");
+
+        c.recorder.keySelected(1_000, 9_000); // between handshakes: belongs to none
+        c.fromClient(Flights.clientHello13("localhost"));
+        assertEquals(0, c.failed(new Failure(Failure.Origin.ABANDONED, -1, "gone", null)).keySelectionNanos());
+    }
+
+    @Test
     void roleIsServerWhenTheClientHelloWasReceived() {
         Conversation c = new Conversation(Role.SERVER).tls13Full();
         HandshakeRecord record = c.completed();

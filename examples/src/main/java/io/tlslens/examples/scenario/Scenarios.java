@@ -28,6 +28,7 @@ import io.tlslens.examples.scenario.good.MutualTlsScenario;
 import io.tlslens.examples.scenario.good.OpensslClientScenario;
 import io.tlslens.examples.scenario.good.OpensslServerScenario;
 import io.tlslens.examples.scenario.good.ResumptionScenario;
+import io.tlslens.examples.scenario.good.SlowKeyManagerScenario;
 import io.tlslens.examples.scenario.good.SlowTrustManagerScenario;
 import io.tlslens.examples.scenario.good.SniScenario;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class Scenarios {
             new ResumptionScenario(TLS12),
             new SniScenario(),
             new SlowTrustManagerScenario(),
+            new SlowKeyManagerScenario(),
             new EngineScenario(TLS13),
             new EngineScenario(TLS12),
             new HttpClientScenario(),
