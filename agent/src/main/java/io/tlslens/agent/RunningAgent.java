@@ -4,15 +4,22 @@ import io.tlslens.agent.config.AgentConfig;
 import io.tlslens.agent.export.HandshakeExporter;
 import io.tlslens.agent.export.Telemetry;
 import io.tlslens.agent.jsse.JsseRecording;
+import io.tlslens.agent.keylog.BackgroundKeyLog;
+import io.tlslens.agent.keylog.KeyLogging;
 import io.tlslens.agent.record.EpochClock;
+import io.tlslens.agent.record.EventQueue;
+import io.tlslens.agent.record.QueuedEvent;
+import io.tlslens.agent.record.RecorderLoop;
+import io.tlslens.agent.reference.ReferenceObservation;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One running TLSLens: the woven hooks and their recording, the OpenTelemetry SDK, the recorder
- * thread and the shutdown hook, owned together so that {@link #detach} can take all of it back out
+ * One running TLSLens: the woven SunJSSE hooks, the reference stack's observation, the key log,
+ * the OpenTelemetry SDK, the recorder thread and the shutdown hook, owned together so that {@link #detach} can take all of it back out
  * of the JVM and a later attach can start afresh. The OpenTelemetry SDK is set up on the recorder
  * thread, off the application's (or the attach listener's) thread.
  */
@@ -25,7 +32,11 @@ final class RunningAgent {
     private final Instrumentation inst;
     private final String startedBy;
     private final Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private final JsseRecording recording;
+    /** {@code null} unless {@code keylog} is set and could be opened. */
+    private final BackgroundKeyLog keyLog;
+    private final JsseRecording jsse;
+    private final ReferenceObservation reference;
+    private final RecorderLoop loop;
     private final Thread recorder;
     private final Thread shutdownHook;
     private final AtomicLong handshakes = new AtomicLong();
@@ -37,9 +48,33 @@ final class RunningAgent {
         this.options = options;
         this.inst = inst;
         this.startedBy = startedBy;
-        this.recording = JsseRecording.install(inst, config);
+        boolean jsseKeys = config.keylog() != null && JsseRecording.canLogKeys();
+        this.keyLog = startKeyLog(config, jsseKeys);
+        EventQueue<QueuedEvent> queue = new EventQueue<>(config.queueCapacity());
+        try {
+            this.jsse = JsseRecording.install(inst, config, queue, jsseKeys ? keyLog : null);
+        } catch (RuntimeException | Error e) {
+            if (keyLog != null) {
+                keyLog.close(0);
+            }
+            throw e;
+        }
+        this.reference = ReferenceObservation.install(config, queue);
+        this.loop = new RecorderLoop(queue, List.of(jsse.recorder(), reference.recorder()));
         this.recorder = AgentThread.create(() -> record(config), "tlslens-recorder");
         this.shutdownHook = new Thread(() -> stop(false), "tlslens-shutdown");
+    }
+
+    /**
+     * With {@code keylog} set: the key log, its file open and its writer running, for SunJSSE when
+     * this JDK has the hook for its secrets, and for the reference stack. {@code null} when there
+     * is nothing to log or the file cannot be opened (a warning said why).
+     */
+    private static BackgroundKeyLog startKeyLog(AgentConfig config, boolean jsseKeys) {
+        if (config.keylog() == null || (!jsseKeys && config.stack() != AgentConfig.Stack.REFERENCE)) {
+            return null; // without the hook, the probe has said why; no file is created
+        }
+        return KeyLogging.start(config.keylog());
     }
 
     /**
@@ -60,14 +95,15 @@ final class RunningAgent {
         try {
             started = Telemetry.start(config);
         } catch (Throwable t) {
-            recording.stop();
+            jsse.stop();
+            reference.uninstall();
             AgentLog.warn("TLSLens could not set up OpenTelemetry and records nothing: " + t);
             return;
         }
         telemetry = started;
         HandshakeExporter handshakeExporter = started.handshakeExporter(TlsLensAgent.version(), new EpochClock());
         exporter = handshakeExporter;
-        recording.run(handshake -> {
+        loop.run(handshake -> {
             if (!handshake.isPostHandshake()) {
                 handshakes.incrementAndGet();
             }
@@ -88,12 +124,12 @@ final class RunningAgent {
                 .line("options", options.isEmpty() ? "(none)" : options)
                 .line("handshakes recorded", handshakes.get())
                 .line("spans exported", current == null ? 0 : current.spansExported())
-                .line("events dropped", recording.droppedEvents());
+                .line("events dropped", loop.droppedEvents());
     }
 
     /**
      * Takes TLSLens back out: the hooks stop listening and the SunJSSE classes get their original
-     * bytecode back, the recorder records what is queued and ends, the SDK flushes and shuts down
+     * bytecode back, reference-stack connections opened from now on are not observed, the recorder records what is queued and ends, the SDK flushes and shuts down
      * (ending its export threads), the key log is closed, and the shutdown hook is removed.
      * Returns whether the SunJSSE classes were restored.
      */
@@ -115,10 +151,12 @@ final class RunningAgent {
         stopped = true;
         boolean restored = true;
         if (detach) {
-            restored = recording.uninstall(inst);
+            restored = jsse.uninstall(inst);
         } else {
-            recording.stop();
+            jsse.stop();
         }
+        reference.uninstall();
+        loop.requestStop();
         try {
             recorder.join(STOP_TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
@@ -128,7 +166,10 @@ final class RunningAgent {
             AgentLog.warn("the recorder thread did not end within " + STOP_TIMEOUT_MILLIS + " ms");
         }
         // After the recorder: the application's last handshakes have had their secrets queued.
-        recording.closeKeyLog(STOP_TIMEOUT_MILLIS);
+        if (keyLog != null) {
+            jsse.stopKeyLog();
+            keyLog.close(STOP_TIMEOUT_MILLIS);
+        }
         HandshakeExporter lastExporter = exporter;
         if (lastExporter != null) {
             lastExporter.printSummary();

@@ -7,6 +7,7 @@ import io.tlslens.agent.diagnosis.Diagnosis;
 import io.tlslens.agent.record.EpochClock;
 import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeSummary;
+import io.tlslens.agent.reference.DecisionDiagnosis;
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ public final class HandshakeExporter implements Consumer<HandshakeRecord> {
     @Override
     public void accept(HandshakeRecord record) {
         HandshakeSummary summary = HandshakeSummary.of(record);
-        Diagnosis diagnosis = record.established() ? null : Diagnoser.diagnose(summary);
+        Diagnosis diagnosis = record.established() ? null : diagnose(summary);
         spans.write(summary, diagnosis);
         if (!record.isPostHandshake()) {
             metrics.record(summary, diagnosis);
@@ -43,6 +44,15 @@ public final class HandshakeExporter implements Consumer<HandshakeRecord> {
             printSummary();
             nextSummary = System.nanoTime() + SUMMARY_INTERVAL_NANOS;
         }
+    }
+
+    /**
+     * A reference-stack handshake that failed on one of the stack's own decisions says exactly why;
+     * any other failure is diagnosed from what was seen.
+     */
+    private static Diagnosis diagnose(HandshakeSummary summary) {
+        Diagnosis fromDecision = DecisionDiagnosis.of(summary.record());
+        return fromDecision != null ? fromDecision : Diagnoser.diagnose(summary);
     }
 
     /** Prints the console summary now (at shutdown, and every ten minutes while handshakes happen). */

@@ -37,11 +37,15 @@ public final class Ladder {
         }
         for (EventData event : span.getEvents()) {
             double offsetMs = (event.getEpochNanos() - span.getStartEpochNanos()) / 1e6;
-            boolean sent = "sent".equals(event.getAttributes().get(TlsAttributes.DIRECTION));
-            boolean clientToServer = sent == client;
             // Offsets past 10 s widen the time column; the arrow gives the room back, so lines stay in 80.
             String time = String.format(Locale.ROOT, "%8.3f  ", offsetMs);
-            out.append(time).append(arrow(label(event), clientToServer, WIDTH - 1 - time.length())).append('\n');
+            if (TlsAttributes.DECISION_EVENT.equals(event.getName())) {
+                out.append(time).append(decision(event.getAttributes(), client, WIDTH - 1 - time.length()));
+            } else {
+                boolean sent = "sent".equals(event.getAttributes().get(TlsAttributes.DIRECTION));
+                out.append(time).append(arrow(label(event), sent == client, WIDTH - 1 - time.length()));
+            }
+            out.append('\n');
         }
         out.append(summary(span, attributes));
         return out.toString();
@@ -79,6 +83,20 @@ public final class Ladder {
         int dashes = Math.max(3, width - label.length() - 2);
         String line = "-".repeat(dashes);
         return rightwards ? label + " " + line + ">" : "<" + line + " " + label;
+    }
+
+    /**
+     * A reference-stack decision in one line under this JVM's side, cut to fit:
+     * {@code * cipher_suite = TLS_AES_128_GCM_SHA256: first client suite the server enables}.
+     */
+    private static String decision(Attributes attributes, boolean client, int width) {
+        String outcome = attributes.get(TlsAttributes.DECISION_OUTCOME);
+        String line = "* " + attributes.get(TlsAttributes.DECISION_SUBJECT) + " = "
+                + (outcome == null ? "none" : outcome) + ": " + attributes.get(TlsAttributes.DECISION_REASON);
+        if (line.length() > width) {
+            line = line.substring(0, width - 3) + "...";
+        }
+        return client ? line : " ".repeat(width - line.length()) + line;
     }
 
     private static String summary(SpanData span, Attributes attributes) {

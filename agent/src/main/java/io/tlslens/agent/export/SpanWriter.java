@@ -15,7 +15,6 @@ import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeSummary;
 import io.tlslens.agent.record.RegistryNames;
 import io.tlslens.agent.record.Peer;
-import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.Role;
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.ClientHello;
@@ -72,10 +71,7 @@ final class SpanWriter {
         certificates(builder, summary.clientChain(), TlsAttributes.CertificateKeys.CLIENT);
 
         Span span = builder.startSpan();
-        for (RecordedMessage message : record.messages()) {
-            span.addEvent(message.name(), MessageAttributes.of(message), clock.toEpochNanos(message.nanoTime()),
-                    TimeUnit.NANOSECONDS);
-        }
+        SpanEvents.add(span, record, clock);
         if (diagnosis != null) {
             failed(span, diagnosis, record.failure());
         }

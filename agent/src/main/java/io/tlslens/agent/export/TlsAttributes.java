@@ -53,6 +53,15 @@ public final class TlsAttributes {
     public static final AttributeKey<String> DIRECTION = AttributeKey.stringKey("tlslens.direction");
     public static final AttributeKey<Long> MESSAGE_LENGTH = AttributeKey.longKey("tlslens.message.length");
 
+    /** The span event of a reference-stack negotiation decision, and its attributes. */
+    public static final String DECISION_EVENT = "tlslens.decision";
+    public static final AttributeKey<String> DECISION_SUBJECT = AttributeKey.stringKey("tlslens.decision.subject");
+    /** Absent when the decision found nothing acceptable. */
+    public static final AttributeKey<String> DECISION_OUTCOME = AttributeKey.stringKey("tlslens.decision.outcome");
+    public static final AttributeKey<String> DECISION_REASON = AttributeKey.stringKey("tlslens.decision.reason");
+    /** Followed by the evidence list's name, e.g. {@code tlslens.decision.evidence.client.offered}. */
+    public static final String DECISION_EVIDENCE_PREFIX = "tlslens.decision.evidence.";
+
     private TlsAttributes() {
     }
 

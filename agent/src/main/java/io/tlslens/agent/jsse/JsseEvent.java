@@ -1,13 +1,18 @@
 package io.tlslens.agent.jsse;
 
+import io.tlslens.agent.record.HandshakeRecord;
+import io.tlslens.agent.record.QueuedEvent;
+import java.util.function.Consumer;
+
 /**
  * What a hook saw, copied on the handshake thread and queued for the recorder. Holds the JDK's
  * connection objects only until the recorder has read what it needs from them.
  */
-final class JsseEvent {
+final class JsseEvent implements QueuedEvent {
 
     enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, KEY_SELECTED, FINISHED, FATAL, ABORTED }
 
+    private final JsseRecorder recorder;
     final Kind kind;
     final long nanoTime;
     /** The {@code TransportContext}, or for {@link Kind#SENT} the {@code OutputRecord}. */
@@ -25,9 +30,10 @@ final class JsseEvent {
     /** {@link Kind#CERTIFICATES_CHECKED}, {@link Kind#KEY_SELECTED}: when the trust or key manager was called. */
     final long startNanos;
 
-    private JsseEvent(Kind kind, long nanoTime, Object connection, Object outputRecord, int contentType,
-                      byte[] bytes, int length, Object alert, String diagnostic, boolean fromPeer, Throwable cause,
-                      long startNanos) {
+    private JsseEvent(JsseRecorder recorder, Kind kind, long nanoTime, Object connection, Object outputRecord,
+                      int contentType, byte[] bytes, int length, Object alert, String diagnostic, boolean fromPeer,
+                      Throwable cause, long startNanos) {
+        this.recorder = recorder;
         this.kind = kind;
         this.nanoTime = nanoTime;
         this.connection = connection;
@@ -42,35 +48,46 @@ final class JsseEvent {
         this.startNanos = startNanos;
     }
 
-    static JsseEvent connectionCreated(long nanoTime, Object transportContext, Object outputRecord) {
-        return new JsseEvent(Kind.CONNECTION_CREATED, nanoTime, transportContext, outputRecord, -1, null, 0,
-                null, null, false, null, 0L);
+    static JsseEvent connectionCreated(JsseRecorder recorder, long nanoTime, Object transportContext,
+                                       Object outputRecord) {
+        return new JsseEvent(recorder, Kind.CONNECTION_CREATED, nanoTime, transportContext, outputRecord, -1, null,
+                0, null, null, false, null, 0L);
     }
 
-    static JsseEvent message(Kind kind, long nanoTime, Object connection, int contentType, byte[] bytes, int length) {
-        return new JsseEvent(kind, nanoTime, connection, null, contentType, bytes, length, null, null, false, null, 0L);
+    static JsseEvent message(JsseRecorder recorder, Kind kind, long nanoTime, Object connection, int contentType,
+                             byte[] bytes, int length) {
+        return new JsseEvent(recorder, kind, nanoTime, connection, null, contentType, bytes, length, null, null,
+                false, null, 0L);
     }
 
     /**
      * {@link Kind#CERTIFICATES_CHECKED} (the trust manager) or {@link Kind#KEY_SELECTED} (the key
      * manager) worked from {@code startNanos} until {@code nanoTime}.
      */
-    static JsseEvent timed(Kind kind, long nanoTime, Object transportContext, long startNanos) {
-        return new JsseEvent(kind, nanoTime, transportContext, null, -1, null, 0, null, null, false, null, startNanos);
+    static JsseEvent timed(JsseRecorder recorder, Kind kind, long nanoTime, Object transportContext,
+                           long startNanos) {
+        return new JsseEvent(recorder, kind, nanoTime, transportContext, null, -1, null, 0, null, null, false, null,
+                startNanos);
     }
 
-    static JsseEvent finished(long nanoTime, Object transportContext) {
-        return new JsseEvent(Kind.FINISHED, nanoTime, transportContext, null, -1, null, 0, null, null, false, null, 0L);
+    static JsseEvent finished(JsseRecorder recorder, long nanoTime, Object transportContext) {
+        return new JsseEvent(recorder, Kind.FINISHED, nanoTime, transportContext, null, -1, null, 0, null, null,
+                false, null, 0L);
     }
 
-    static JsseEvent fatal(long nanoTime, Object transportContext, Object alert, String diagnostic, boolean fromPeer,
-                           Throwable cause) {
-        return new JsseEvent(Kind.FATAL, nanoTime, transportContext, null, -1, null, 0, alert, diagnostic, fromPeer,
-                cause, 0L);
+    static JsseEvent fatal(JsseRecorder recorder, long nanoTime, Object transportContext, Object alert,
+                           String diagnostic, boolean fromPeer, Throwable cause) {
+        return new JsseEvent(recorder, Kind.FATAL, nanoTime, transportContext, null, -1, null, 0, alert, diagnostic,
+                fromPeer, cause, 0L);
     }
 
-    static JsseEvent aborted(long nanoTime, Object transportContext, Throwable thrown) {
-        return new JsseEvent(Kind.ABORTED, nanoTime, transportContext, null, -1, null, 0, null,
+    static JsseEvent aborted(JsseRecorder recorder, long nanoTime, Object transportContext, Throwable thrown) {
+        return new JsseEvent(recorder, Kind.ABORTED, nanoTime, transportContext, null, -1, null, 0, null,
                 thrown.getMessage(), false, thrown, 0L);
+    }
+
+    @Override
+    public void record(Consumer<HandshakeRecord> sink) {
+        recorder.handle(this, sink);
     }
 }

@@ -1,13 +1,12 @@
 package io.tlslens.agent.jsse;
 
-import io.tlslens.agent.AgentLog;
 import io.tlslens.agent.record.Direction;
-import io.tlslens.agent.record.EventQueue;
 import io.tlslens.agent.record.Failure;
 import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeRecorder;
 import io.tlslens.agent.record.Peer;
 import io.tlslens.agent.record.Role;
+import io.tlslens.agent.record.StackRecorder;
 import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.security.cert.Certificate;
@@ -28,75 +27,28 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The recorder thread's side of JSSE: drains the hooks' events, keeps one
- * {@link HandshakeRecorder} per live connection, and hands finished records on. Connections are
- * held weakly, and an open handshake that stops making progress (or whose connection is
- * collected) is ended after a bound, so that no state outlives its connection.
+ * The recorder thread's side of JSSE: keeps one {@link HandshakeRecorder} per live connection and
+ * turns the hooks' events into records. Connections are held weakly, and an open handshake that
+ * stops making progress (or whose connection is collected) is ended after a bound, so that no
+ * state outlives its connection.
  */
-final class JsseRecorder {
+final class JsseRecorder implements StackRecorder {
 
     private static final String STACK = "jsse";
 
-    private final EventQueue<JsseEvent> queue;
     private final JsseInternals internals;
     private final long abandonAfterNanos;
-    private Consumer<HandshakeRecord> sink;
 
     private final Map<Object, Connection> byContext = new WeakHashMap<>();
     private final Map<Object, Connection> byOutputRecord = new WeakHashMap<>();
     private final Set<Connection> openHandshakes = new LinkedHashSet<>();
-    private volatile boolean running = true;
-    private long droppedReported;
 
-    JsseRecorder(EventQueue<JsseEvent> queue, JsseInternals internals, Duration abandonAfter) {
-        this.queue = queue;
+    JsseRecorder(JsseInternals internals, Duration abandonAfter) {
         this.internals = internals;
         this.abandonAfterNanos = abandonAfter.toNanos();
     }
 
-    /**
-     * The recorder loop, on its own thread: records until {@link #requestStop}, then records what
-     * is still queued and returns.
-     */
-    void run(Consumer<HandshakeRecord> sink) {
-        this.sink = sink;
-        long nextSweep = System.nanoTime();
-        while (running) {
-            try {
-                JsseEvent event = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (event != null) {
-                    handle(event);
-                }
-                long now = System.nanoTime();
-                if (now - nextSweep >= 0) {
-                    sweep(now);
-                    nextSweep = now + TimeUnit.SECONDS.toNanos(1);
-                }
-            } catch (InterruptedException e) {
-                break;
-            } catch (Throwable t) {
-                AgentLog.warnOnce("recorder " + t.getClass().getName(), "TLSLens dropped an event it could not record: " + t);
-            }
-        }
-        drain();
-    }
-
-    void requestStop() {
-        running = false;
-    }
-
-    private void drain() {
-        JsseEvent event;
-        while ((event = queue.poll()) != null) {
-            try {
-                handle(event);
-            } catch (Throwable t) {
-                AgentLog.warnOnce("drain", "TLSLens dropped an event at shutdown: " + t);
-            }
-        }
-    }
-
-    void handle(JsseEvent event) {
+    void handle(JsseEvent event, Consumer<HandshakeRecord> sink) {
         switch (event.kind) {
             case CONNECTION_CREATED:
                 Connection created = new Connection(event.connection);
@@ -104,10 +56,10 @@ final class JsseRecorder {
                 byOutputRecord.put(event.outputRecord, created);
                 return;
             case SENT:
-                onMessage(byOutputRecord.get(event.connection), Direction.SENT, event);
+                onMessage(byOutputRecord.get(event.connection), Direction.SENT, event, sink);
                 return;
             case RECEIVED:
-                onMessage(byContext.get(event.connection), Direction.RECEIVED, event);
+                onMessage(byContext.get(event.connection), Direction.RECEIVED, event, sink);
                 return;
             case CERTIFICATES_CHECKED:
                 Connection checked = byContext.get(event.connection);
@@ -122,28 +74,29 @@ final class JsseRecorder {
                 }
                 return;
             case FINISHED:
-                onFinished(event);
+                onFinished(event, sink);
                 return;
             case FATAL:
             case ABORTED:
-                onFailed(event);
+                onFailed(event, sink);
                 return;
             default:
                 throw new IllegalStateException("unknown event " + event.kind);
         }
     }
 
-    private void onMessage(Connection connection, Direction direction, JsseEvent event) {
+    private void onMessage(Connection connection, Direction direction, JsseEvent event,
+                           Consumer<HandshakeRecord> sink) {
         if (connection == null) {
             return; // created before TLSLens was installed: skipped, never half-recorded
         }
         HandshakeRecord post = connection.recorder.message(direction, event.nanoTime, event.contentType, event.bytes,
                 event.length);
         track(connection);
-        emit(post);
+        emit(post, sink);
     }
 
-    private void onFinished(JsseEvent event) {
+    private void onFinished(JsseEvent event, Consumer<HandshakeRecord> sink) {
         Connection connection = byContext.get(event.connection);
         if (connection == null) {
             return;
@@ -152,10 +105,10 @@ final class JsseRecorder {
         HandshakeRecord record = connection.recorder.completed(event.nanoTime, peer(event.connection),
                 peerCertificates(session), localCertificates(session));
         track(connection);
-        emit(record);
+        emit(record, sink);
     }
 
-    private void onFailed(JsseEvent event) {
+    private void onFailed(JsseEvent event, Consumer<HandshakeRecord> sink) {
         Connection connection = byContext.get(event.connection);
         if (connection == null) {
             return;
@@ -172,16 +125,11 @@ final class JsseRecorder {
         HandshakeRecord record = connection.recorder.failed(event.nanoTime, failure, peer(event.connection),
                 localRole, List.of());
         track(connection);
-        emit(record);
+        emit(record, sink);
     }
 
-    private void sweep(long now) {
-        long dropped = queue.dropped();
-        if (dropped > droppedReported) {
-            AgentLog.warn("the recorder fell behind: " + dropped + " handshake events dropped so far "
-                    + "(raise queue.capacity if this repeats)");
-            droppedReported = dropped;
-        }
+    @Override
+    public void sweep(long now, Consumer<HandshakeRecord> sink) {
         for (Iterator<Connection> it = openHandshakes.iterator(); it.hasNext(); ) {
             Connection connection = it.next();
             Object context = connection.context.get();
@@ -193,7 +141,7 @@ final class JsseRecorder {
                         + " s: the application abandoned the handshake";
                 Peer peer = collected ? Peer.UNKNOWN : peer(context);
                 emit(connection.recorder.failed(now, new Failure(Failure.Origin.ABANDONED, -1, why, null), peer,
-                        null, List.of()));
+                        null, List.of()), sink);
             }
             if (!connection.recorder.isOpen()) {
                 it.remove();
@@ -209,7 +157,7 @@ final class JsseRecorder {
         }
     }
 
-    private void emit(HandshakeRecord record) {
+    private static void emit(HandshakeRecord record, Consumer<HandshakeRecord> sink) {
         if (record != null) {
             sink.accept(record);
         }

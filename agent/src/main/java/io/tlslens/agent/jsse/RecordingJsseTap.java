@@ -4,9 +4,10 @@ import io.tlslens.agent.AgentLog;
 import io.tlslens.agent.AgentThread;
 import io.tlslens.agent.bootstrap.JsseTap;
 import io.tlslens.agent.keylog.JsseKeyLabels;
-import io.tlslens.agent.keylog.KeyLog;
 import io.tlslens.agent.record.EventQueue;
+import io.tlslens.agent.record.QueuedEvent;
 import io.tlslens.agent.record.RecordedMessage;
+import io.tlslens.stack.KeyLog;
 import java.nio.ByteBuffer;
 import javax.crypto.SecretKey;
 
@@ -17,13 +18,16 @@ import javax.crypto.SecretKey;
 final class RecordingJsseTap implements JsseTap {
 
     private final JsseInternals internals;
-    private final EventQueue<JsseEvent> queue;
+    private final JsseRecorder recorder;
+    private final EventQueue<QueuedEvent> queue;
     private final int maxMessageBytes;
     /** {@code null} unless {@code keylog} is set. */
     private final KeyLog keyLog;
 
-    RecordingJsseTap(JsseInternals internals, EventQueue<JsseEvent> queue, int maxMessageBytes, KeyLog keyLog) {
+    RecordingJsseTap(JsseInternals internals, JsseRecorder recorder, EventQueue<QueuedEvent> queue,
+                     int maxMessageBytes, KeyLog keyLog) {
         this.internals = internals;
+        this.recorder = recorder;
         this.queue = queue;
         this.maxMessageBytes = maxMessageBytes;
         this.keyLog = keyLog;
@@ -34,7 +38,7 @@ final class RecordingJsseTap implements JsseTap {
         if (AgentThread.isCurrent()) {
             return; // TLSLens's own export; the rest of this connection's events are skipped with it
         }
-        queue.offer(JsseEvent.connectionCreated(System.nanoTime(), transportContext, outputRecord));
+        queue.offer(JsseEvent.connectionCreated(recorder, System.nanoTime(), transportContext, outputRecord));
     }
 
     @Override
@@ -55,7 +59,8 @@ final class RecordingJsseTap implements JsseTap {
             int length = view.remaining();
             byte[] copy = new byte[Math.min(length, maxMessageBytes)];
             view.get(copy);
-            queue.offer(JsseEvent.message(JsseEvent.Kind.RECEIVED, now, transportContext, contentType, copy, length));
+            queue.offer(JsseEvent.message(recorder, JsseEvent.Kind.RECEIVED, now, transportContext, contentType, copy,
+                    length));
         } catch (Throwable t) {
             failed("received", t);
         }
@@ -67,8 +72,8 @@ final class RecordingJsseTap implements JsseTap {
         try {
             byte[] copy = new byte[Math.min(length, maxMessageBytes)];
             System.arraycopy(message, offset, copy, 0, copy.length);
-            queue.offer(JsseEvent.message(JsseEvent.Kind.SENT, now, outputRecord, RecordedMessage.HANDSHAKE, copy,
-                    length));
+            queue.offer(JsseEvent.message(recorder, JsseEvent.Kind.SENT, now, outputRecord, RecordedMessage.HANDSHAKE,
+                    copy, length));
         } catch (Throwable t) {
             failed("sentHandshake", t);
         }
@@ -76,13 +81,13 @@ final class RecordingJsseTap implements JsseTap {
 
     @Override
     public void sentAlert(Object outputRecord, byte level, byte description) {
-        queue.offer(JsseEvent.message(JsseEvent.Kind.SENT, System.nanoTime(), outputRecord, RecordedMessage.ALERT,
-                new byte[] {level, description}, 2));
+        queue.offer(JsseEvent.message(recorder, JsseEvent.Kind.SENT, System.nanoTime(), outputRecord,
+                RecordedMessage.ALERT, new byte[] {level, description}, 2));
     }
 
     @Override
     public void sentChangeCipherSpec(Object outputRecord) {
-        queue.offer(JsseEvent.message(JsseEvent.Kind.SENT, System.nanoTime(), outputRecord,
+        queue.offer(JsseEvent.message(recorder, JsseEvent.Kind.SENT, System.nanoTime(), outputRecord,
                 RecordedMessage.CHANGE_CIPHER_SPEC, new byte[] {1}, 1));
     }
 
@@ -99,7 +104,7 @@ final class RecordingJsseTap implements JsseTap {
     private void timed(JsseEvent.Kind kind, Object handshakeContext, long startNanos) {
         long now = System.nanoTime();
         try {
-            queue.offer(JsseEvent.timed(kind, now, internals.connection(handshakeContext), startNanos));
+            queue.offer(JsseEvent.timed(recorder, kind, now, internals.connection(handshakeContext), startNanos));
         } catch (Throwable t) {
             failed(kind.name(), t);
         }
@@ -107,7 +112,7 @@ final class RecordingJsseTap implements JsseTap {
 
     @Override
     public void finished(Object transportContext) {
-        queue.offer(JsseEvent.finished(System.nanoTime(), transportContext));
+        queue.offer(JsseEvent.finished(recorder, System.nanoTime(), transportContext));
         if (keyLog != null) {
             logExporterSecret(internals, keyLog, transportContext);
         }
@@ -116,12 +121,13 @@ final class RecordingJsseTap implements JsseTap {
     @Override
     public void fatal(Object transportContext, Object alert, String diagnostic, boolean receivedFromPeer,
                       Throwable cause) {
-        queue.offer(JsseEvent.fatal(System.nanoTime(), transportContext, alert, diagnostic, receivedFromPeer, cause));
+        queue.offer(JsseEvent.fatal(recorder, System.nanoTime(), transportContext, alert, diagnostic, receivedFromPeer,
+                cause));
     }
 
     @Override
     public void handshakeAborted(Object transportContext, Throwable thrown) {
-        queue.offer(JsseEvent.aborted(System.nanoTime(), transportContext, thrown));
+        queue.offer(JsseEvent.aborted(recorder, System.nanoTime(), transportContext, thrown));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tlslens.agent.keylog;
 
 import io.tlslens.agent.AgentLog;
 import io.tlslens.agent.AgentThread;
+import io.tlslens.stack.KeyLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,5 +1,7 @@
 package io.tlslens.agent.keylog;
 
+import io.tlslens.stack.KeyLog;
+
 /**
  * Which NSS key log line a secret handed to SunJSSE's
  * {@code SSLTrafficKeyDerivation.createKeyDerivation(HandshakeContext, SecretKey)} makes.

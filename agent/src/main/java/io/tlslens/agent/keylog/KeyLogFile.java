@@ -1,6 +1,7 @@
 package io.tlslens.agent.keylog;
 
 import io.tlslens.agent.AgentLog;
+import io.tlslens.stack.KeyLog;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -21,11 +21,12 @@ public final class HandshakeRecord {
     private final Failure failure;
     private final long certificateCheckNanos;
     private final long keySelectionNanos;
+    private final List<RecordedDecision> decisions;
 
     HandshakeRecord(String stack, Role role, boolean postHandshake, long startNanos, long endNanos,
                     List<RecordedMessage> messages, Peer peer, List<X509Certificate> peerCertificates,
                     List<X509Certificate> localCertificates, Failure failure, long certificateCheckNanos,
-                    long keySelectionNanos) {
+                    long keySelectionNanos, List<RecordedDecision> decisions) {
         this.stack = stack;
         this.role = role;
         this.postHandshake = postHandshake;
@@ -38,6 +39,12 @@ public final class HandshakeRecord {
         this.failure = failure;
         this.certificateCheckNanos = certificateCheckNanos;
         this.keySelectionNanos = keySelectionNanos;
+        this.decisions = List.copyOf(decisions);
+    }
+
+    /** The reference stack's negotiation decisions, in the order taken; empty for SunJSSE. */
+    public List<RecordedDecision> decisions() {
+        return decisions;
     }
 
     /**

@@ -29,6 +29,7 @@ public final class HandshakeRecorder {
     private Peer peer = Peer.UNKNOWN;
 
     private List<RecordedMessage> open;
+    private final List<RecordedDecision> decisions = new ArrayList<>();
     private long startNanos;
     private long lastProgressNanos;
     private long certificateCheckNanos;
@@ -48,19 +49,25 @@ public final class HandshakeRecorder {
     }
 
     /**
-     * Records one message. A NewSessionTicket or KeyUpdate after an established handshake is a
-     * post-handshake exchange and comes back at once as its own record; otherwise returns {@code null}.
+     * Records one message as a stack copied it, decoding it here. A NewSessionTicket or KeyUpdate
+     * after an established handshake is a post-handshake exchange and comes back at once as its own
+     * record; otherwise returns {@code null}.
      *
      * @param bytes  the message (handshake: with its 4-byte header), possibly cut short
      * @param length its real length, which is larger than {@code bytes.length} when cut short
      */
     public HandshakeRecord message(Direction direction, long nanoTime, int contentType, byte[] bytes, int length) {
-        RecordedMessage message = decode(direction, nanoTime, contentType, bytes, length);
+        return message(decode(direction, nanoTime, contentType, bytes, length));
+    }
+
+    /** Records one message a stack handed over decoded; returns as {@link #message(Direction, long, int, byte[], int)}. */
+    public HandshakeRecord message(RecordedMessage message) {
+        long nanoTime = message.nanoTime();
         if (open == null) {
             if (!message.isHandshake()) {
                 // close_notify and friends after the handshake belong to no handshake, unless it is
                 // the peer's verdict on this side's certificate.
-                if (awaitingVerdict != null && message.isAlert() && direction == Direction.RECEIVED) {
+                if (awaitingVerdict != null && message.isAlert() && message.direction() == Direction.RECEIVED) {
                     verdictAlert = message;
                 }
                 return null;
@@ -68,21 +75,35 @@ public final class HandshakeRecorder {
             awaitingVerdict = null; // the peer went on (a TLS 1.3 server's ticket): it accepted the certificate
             if (completedOnce && isPostHandshake(message.handshakeType())) {
                 return new HandshakeRecord(stack, role, true, nanoTime, nanoTime, List.of(message), peer,
-                        List.of(), List.of(), null, 0, 0);
+                        List.of(), List.of(), null, 0, 0, List.of());
             }
-            open = new ArrayList<>();
-            startNanos = nanoTime;
-            certificateCheckNanos = 0;
-            keySelectionNanos = 0;
+            open(nanoTime);
         }
         if (role == null && message.handshakeType() == 1) {
-            role = direction == Direction.SENT ? Role.CLIENT : Role.SERVER;
+            role = message.direction() == Direction.SENT ? Role.CLIENT : Role.SERVER;
         }
         if (open.size() < MAX_MESSAGES) {
             open.add(message);
         }
         lastProgressNanos = nanoTime;
         return null;
+    }
+
+    /**
+     * A negotiation decision (reference stack). One taken before any message, such as a client's
+     * choice of what to offer, opens the handshake; one after the handshake belongs to none.
+     */
+    public void decision(RecordedDecision decision) {
+        if (open == null) {
+            if (completedOnce || failedOnce) {
+                return;
+            }
+            open(decision.nanoTime());
+        }
+        if (decisions.size() < MAX_MESSAGES) {
+            decisions.add(decision);
+        }
+        lastProgressNanos = decision.nanoTime();
     }
 
     /** The peer's certificates went through the trust manager between the two times. */
@@ -135,8 +156,7 @@ public final class HandshakeRecorder {
             if (completedOnce || failedOnce || localRole == null) {
                 return null;
             }
-            open = new ArrayList<>();
-            startNanos = nanoTime;
+            open(nanoTime);
         }
         if (role == null) {
             role = localRole;
@@ -154,7 +174,7 @@ public final class HandshakeRecorder {
         verdictAlert = null;
         failedOnce = true;
         return new HandshakeRecord(stack, role, true, start, nanoTime, alert, handshake.peer(),
-                handshake.peerCertificates(), handshake.localCertificates(), failure, 0, 0);
+                handshake.peerCertificates(), handshake.localCertificates(), failure, 0, 0, List.of());
     }
 
     /**
@@ -187,9 +207,18 @@ public final class HandshakeRecorder {
     private HandshakeRecord close(long nanoTime, Peer peer, List<X509Certificate> peerCertificates,
                                   List<X509Certificate> localCertificates, Failure failure) {
         HandshakeRecord record = new HandshakeRecord(stack, role, false, startNanos, nanoTime, open, peer,
-                peerCertificates, localCertificates, failure, certificateCheckNanos, keySelectionNanos);
+                peerCertificates, localCertificates, failure, certificateCheckNanos, keySelectionNanos,
+                decisions);
         open = null;
+        decisions.clear();
         return record;
+    }
+
+    private void open(long nanoTime) {
+        open = new ArrayList<>();
+        startNanos = nanoTime;
+        certificateCheckNanos = 0;
+        keySelectionNanos = 0;
     }
 
     private RecordedMessage decode(Direction direction, long nanoTime, int contentType, byte[] bytes, int length) {

@@ -24,6 +24,20 @@ public final class RecordedMessage {
     private final Object decoded;
     private final String decodeError;
 
+    /** A handshake message a stack handed over decoded (the reference stack); its length is that of its encoding. */
+    public static RecordedMessage handshake(Direction direction, long nanoTime, HandshakeMessage message) {
+        return new RecordedMessage(direction, nanoTime, HANDSHAKE, message.type(), message.encode().length, message,
+                null);
+    }
+
+    public static RecordedMessage alert(Direction direction, long nanoTime, Alert alert) {
+        return new RecordedMessage(direction, nanoTime, ALERT, -1, 2, alert, null);
+    }
+
+    public static RecordedMessage changeCipherSpec(Direction direction, long nanoTime) {
+        return new RecordedMessage(direction, nanoTime, CHANGE_CIPHER_SPEC, -1, 1, null, null);
+    }
+
     RecordedMessage(Direction direction, long nanoTime, int contentType, int handshakeType, int length,
                     Object decoded, String decodeError) {
         this.direction = direction;

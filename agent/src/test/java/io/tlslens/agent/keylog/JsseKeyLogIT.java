@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.tlslens.agent.testing.ChildJvm;
 import io.tlslens.agent.testing.Jdk;
 import io.tlslens.agent.testing.TestPaths;
+import io.tlslens.stack.KeyLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
