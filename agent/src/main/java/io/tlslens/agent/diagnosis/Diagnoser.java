@@ -190,22 +190,25 @@ public final class Diagnoser {
         List<X509Certificate> presented = summary.clientChain();
         switch (failure.alert()) {
             case CERTIFICATE_REQUIRED:
-                return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, Diagnosis.Side.PEER, alert,
-                        "The server requires a client certificate and this client sent none; it answered with "
-                                + alert + when + " (" + message + ").",
-                        "Configure the client with a key store holding a certificate from a CA the server trusts; "
-                                + "the JDK's key manager sends none whose chain misses the CAs the server names.");
             case BAD_CERTIFICATE:
             case UNSUPPORTED_CERTIFICATE:
             case CERTIFICATE_REVOKED:
             case CERTIFICATE_EXPIRED:
             case CERTIFICATE_UNKNOWN:
             case UNKNOWN_CA:
-                String certificate = presented.isEmpty() ? "this client's certificate"
-                        : "this client's certificate " + presented.get(0).getSubjectX500Principal().getName()
-                        + " (issued by " + presented.get(0).getIssuerX500Principal().getName() + ")";
+                if (presented.isEmpty()) {
+                    return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, Diagnosis.Side.PEER, alert,
+                            "The server requires a client certificate and this client sent none; it answered with "
+                                    + alert + when + " (" + message + ").",
+                            "Configure the client with a key store holding a certificate from a CA the server "
+                                    + "trusts; the JDK's key manager sends none whose chain misses the CAs the server "
+                                    + "names.");
+                }
+                X509Certificate leaf = presented.get(0);
                 return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, Diagnosis.Side.PEER, alert,
-                        "The server rejected " + certificate + " with " + alert + when + " (" + message + ").",
+                        "The server rejected this client's certificate " + leaf.getSubjectX500Principal().getName()
+                                + " (issued by " + leaf.getIssuerX500Principal().getName() + ") with " + alert + when
+                                + " (" + message + ").",
                         "Issue the client a certificate from a CA the server trusts (its CertificateRequest names "
                                 + "them), or add the client's CA to the server's trust store; the server's own "
                                 + "handshake span says why it refused.");

@@ -284,6 +284,35 @@ class DiagnoserTest {
         assertEquals("certificate_revoked", diagnosis.alert());
     }
 
+    // ----- a TLS 1.3 server's verdict on the client's certificate, after the client's Finished -----
+
+    /** The client's TLS 1.3 handshake with a certificate request completed; then the server's alert came. */
+    private static HandshakeRecord verdict(List<X509Certificate> clientChain, int alert) {
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(clientChain);
+        c.completed(Peer.UNKNOWN, PKI.server().chain(), clientChain);
+        c.alertFromServer(alert);
+        return c.failed(peerAlert(alert));
+    }
+
+    @Test
+    void aCertificateRejectedAfterTheClientsFinishedIsABadClientCertificateOnThePeerSide() {
+        Diagnosis diagnosis = diagnose(verdict(PKI.unknownCaClient().chain(), AlertDescription.certificate_unknown));
+        assertEquals(ErrorType.BAD_CLIENT_CERTIFICATE, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertEquals("certificate_unknown", diagnosis.alert());
+        assertMentions(diagnosis, "The server rejected this client's certificate",
+                "CN=TLSLens Example Client", "Unknown Example Root CA", "after the handshake had completed",
+                "Received fatal alert: certificate_unknown");
+    }
+
+    @Test
+    void anEmptyCertificateAnsweredAfterTheClientsFinishedIsAMissingClientCertificate() {
+        Diagnosis diagnosis = diagnose(verdict(List.of(), AlertDescription.certificate_required));
+        assertEquals(ErrorType.CLIENT_CERTIFICATE_REQUIRED, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertMentions(diagnosis, "this client sent none", "after the handshake had completed");
+    }
+
     // ----- not_tls, peer_closed -----
 
     @ParameterizedTest

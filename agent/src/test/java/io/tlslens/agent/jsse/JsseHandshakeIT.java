@@ -71,6 +71,12 @@ class JsseHandshakeIT {
             Map.entry("openssl-client-tls13", spans -> oneSide(spans, "server", "1.3")),
             Map.entry("openssl-client-tls12", spans -> oneSide(spans, "server", "1.2")));
 
+    /** What a failure scenario shows beyond its diagnosis on the detecting side. */
+    private static final Map<String, Consumer<HandshakeSpans>> FAILURE_CHECKS = Map.of(
+            "client-certificate-rejected", spans -> rejectedAfterTheClientsFinished(spans, "bad_client_certificate"),
+            "client-certificate-required",
+            spans -> rejectedAfterTheClientsFinished(spans, "client_certificate_required"));
+
     private static OtlpReceiver receiver;
 
     @BeforeAll
@@ -128,6 +134,7 @@ class JsseHandshakeIT {
                     nothingFailed(spans);
                 } else {
                     diagnosedOnTheDetectingSide(spans, expectation);
+                    FAILURE_CHECKS.getOrDefault(name, nothingMore -> { }).accept(spans);
                 }
                 return null;
             });
@@ -151,6 +158,27 @@ class JsseHandshakeIT {
         // The side that detects a failure ended the handshake, unless the peer did so by hanging up.
         String endedBy = errorType.equals("peer_closed") ? "peer" : "local";
         assertEquals(endedBy, string(span, "tlslens.failure.side"), () -> Spans.describe(span));
+    }
+
+    /**
+     * In TLS 1.3 the client's handshake ends with its Finished, before the server has judged its
+     * certificate: the client's handshake span is established, and the server's alert, which the client
+     * reads next, is a follow-up span on the client side with the diagnosis.
+     */
+    private static void rejectedAfterTheClientsFinished(HandshakeSpans spans, String errorType) {
+        Span handshake = spans.only("client");
+        assertTrue(bool(handshake, "tls.established"), () -> Spans.describe(handshake));
+        assertEquals("1.3", string(handshake, "tls.protocol.version"));
+        List<Span> followUps = spans.postHandshake("client");
+        assertEquals(1, followUps.size(), spans::describe);
+        Span verdict = followUps.get(0);
+        assertFalse(bool(verdict, "tls.established"), () -> Spans.describe(verdict));
+        assertEquals(errorType, string(verdict, "error.type"), () -> Spans.describe(verdict));
+        assertEquals("peer", string(verdict, "tlslens.failure.side"), () -> Spans.describe(verdict));
+        assertTrue(string(verdict, "tlslens.failure.detail").contains("after the handshake had completed on this side"),
+                () -> Spans.describe(verdict));
+        assertEquals(List.of("Alert"), eventNames(verdict), () -> Spans.describe(verdict));
+        assertTrue(verdict.getStartTimeUnixNano() >= handshake.getEndTimeUnixNano(), spans::describe);
     }
 
     private static void tls13FullHandshake(HandshakeSpans spans) {

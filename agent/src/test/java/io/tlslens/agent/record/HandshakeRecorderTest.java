@@ -219,6 +219,45 @@ class HandshakeRecorderTest {
     }
 
     @Test
+    void aServerRejectingTheClientCertificateAfterTheClientsFinishedIsAPostHandshakeFailure() {
+        List<java.security.cert.X509Certificate> clientChain = Flights.pki().client().chain();
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(clientChain);
+        HandshakeRecord handshake = c.completed(new Peer("localhost", "127.0.0.1", 8443, 51000),
+                Flights.pki().server().chain(), clientChain);
+        assertTrue(handshake.established(), "the client's side of a TLS 1.3 handshake ends with its Finished");
+
+        c.alertFromServer(AlertDescription.bad_certificate);
+        HandshakeRecord verdict = c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.bad_certificate,
+                "Received fatal alert: bad_certificate", null));
+        assertNotNull(verdict, "the rejection is recorded although the handshake had completed");
+        assertTrue(verdict.isPostHandshake());
+        assertFalse(verdict.established());
+        assertEquals(List.of("Alert"), names(verdict));
+        assertEquals(c.times.get(c.times.size() - 1), verdict.startNanos(), "it starts with the alert");
+        assertEquals(clientChain, verdict.localCertificates(), "the certificate the server refused");
+        assertSame(handshake.peer(), verdict.peer());
+        assertNull(c.failed(failure("the echo of the same alert")), "once");
+    }
+
+    @Test
+    void aTicketAfterTheClientsFinishedMeansTheServerAcceptedTheCertificate() {
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(Flights.pki().client().chain());
+        c.completed();
+        c.fromServer(Flights.newSessionTicket13(3600));
+        c.alertFromServer(AlertDescription.internal_error);
+        assertNull(c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.internal_error, "later", null)),
+                "a failure later on the established connection is no handshake's");
+    }
+
+    @Test
+    void withoutACertificateRequestNoVerdictIsAwaited() {
+        Conversation c = new Conversation(Role.CLIENT).tls13Full();
+        c.completed();
+        c.alertFromServer(AlertDescription.bad_certificate);
+        assertNull(c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.bad_certificate, "odd", null)));
+    }
+
+    @Test
     void alertsAndChangeCipherSpecOutsideAHandshakeAreIgnored() {
         Conversation fresh = new Conversation(Role.CLIENT);
         fresh.alertFromServer(AlertDescription.handshake_failure);
