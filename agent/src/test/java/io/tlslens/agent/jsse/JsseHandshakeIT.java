@@ -75,7 +75,9 @@ class JsseHandshakeIT {
     private static final Map<String, Consumer<HandshakeSpans>> FAILURE_CHECKS = Map.of(
             "client-certificate-rejected", spans -> rejectedAfterTheClientsFinished(spans, "bad_client_certificate"),
             "client-certificate-required",
-            spans -> rejectedAfterTheClientsFinished(spans, "client_certificate_required"));
+            spans -> rejectedAfterTheClientsFinished(spans, "client_certificate_required"),
+            "certificate-revoked", JsseHandshakeIT::revoked,
+            "ocsp-not-stapled", JsseHandshakeIT::revocationStatusUnknown);
 
     private static OtlpReceiver receiver;
 
@@ -179,6 +181,33 @@ class JsseHandshakeIT {
                 () -> Spans.describe(verdict));
         assertEquals(List.of("Alert"), eventNames(verdict), () -> Spans.describe(verdict));
         assertTrue(verdict.getStartTimeUnixNano() >= handshake.getEndTimeUnixNano(), spans::describe);
+    }
+
+    /** The client names the revoked certificate, when and why; the server learns its certificate was meant. */
+    private static void revoked(HandshakeSpans spans) {
+        Span client = spans.only("client");
+        String detail = string(client, "tlslens.failure.detail");
+        assertTrue(detail.startsWith("The server's certificate O=TLSLens Examples,CN=localhost (serial "), detail);
+        assertTrue(detail.contains(" was revoked on ") && detail.contains("(reason KEY_COMPROMISE, said by "
+                + "O=TLSLens Examples,CN=TLSLens Example Intermediate CA)"), detail);
+        assertEquals("certificate_revoked", string(client, "tlslens.failure.alert"));
+        Span server = spans.only("server");
+        assertEquals("certificate_revoked", string(server, "error.type"), () -> Spans.describe(server));
+        assertEquals("peer", string(server, "tlslens.failure.side"));
+        assertTrue(string(server, "tlslens.failure.detail").contains("reported the server's certificate revoked"),
+                () -> Spans.describe(server));
+    }
+
+    /** The client could not learn the certificate's status; the span says the server stapled none. */
+    private static void revocationStatusUnknown(HandshakeSpans spans) {
+        Span client = spans.only("client");
+        String detail = string(client, "tlslens.failure.detail");
+        assertTrue(detail.startsWith("The revocation status of the server's certificate O=TLSLens Examples,"
+                + "CN=localhost (serial "), detail);
+        assertTrue(detail.contains("could not be established"), detail);
+        assertTrue(detail.contains("the server stapled no OCSP response although this client asked for one"), detail);
+        assertTrue(detail.contains("TRY_LATER"), detail);
+        assertTrue(string(client, "tlslens.failure.hint").contains("SOFT_FAIL"), () -> Spans.describe(client));
     }
 
     private static void tls13FullHandshake(HandshakeSpans spans) {

@@ -14,8 +14,10 @@ import io.tlslens.examples.scenario.failure.NoCommonGroupScenario;
 import io.tlslens.examples.scenario.failure.NoCommonSignatureAlgorithmScenario;
 import io.tlslens.examples.scenario.failure.NotTlsScenario;
 import io.tlslens.examples.scenario.failure.NotYetValidCertificateScenario;
+import io.tlslens.examples.scenario.failure.OcspNotStapledScenario;
 import io.tlslens.examples.scenario.failure.PeerClosedScenario;
 import io.tlslens.examples.scenario.failure.ProtocolVersionMismatchScenario;
+import io.tlslens.examples.scenario.failure.RevokedCertificateScenario;
 import io.tlslens.examples.scenario.failure.SelfSignedScenario;
 import io.tlslens.examples.scenario.failure.UnknownCaScenario;
 import io.tlslens.examples.scenario.failure.UnrecognizedServerNameScenario;
@@ -67,6 +69,8 @@ public final class Scenarios {
             new MissingIntermediateScenario(),
             new ExpiredCertificateScenario(),
             new NotYetValidCertificateScenario(),
+            new RevokedCertificateScenario(),
+            new OcspNotStapledScenario(),
             new HostnameMismatchScenario(),
             new NoCommonCipherSuiteScenario(),
             new ProtocolVersionMismatchScenario(),

@@ -77,10 +77,13 @@ public abstract class SocketPairScenario extends BaseScenario {
     }
 
     @Override
-    public final Outcome run(ScenarioContext context) throws Exception {
+    public Outcome run(ScenarioContext context) throws Exception {
         Pki pki = context.pki(keyType());
-        SSLContext serverContext = serverContext(pki);
-        SSLContext clientContext = clientContext(pki);
+        return connect(serverContext(pki), clientContext(pki));
+    }
+
+    /** Runs {@link #connections()} handshakes, each followed by a line each way, between the two contexts. */
+    protected final Outcome connect(SSLContext serverContext, SSLContext clientContext) throws Exception {
         List<Negotiated> serverSaw = new CopyOnWriteArrayList<>();
         List<Negotiated> clientSaw = new ArrayList<>();
         try (LoopbackServer server = LoopbackServer.tls(serverContext)) {
