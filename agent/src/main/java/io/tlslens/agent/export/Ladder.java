@@ -143,7 +143,10 @@ public final class Ladder {
             return "";
         }
         double totalMs = (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6;
-        return wrap("  ", String.format(Locale.ROOT, "%s: %.1f ms of the %.1f ms", what, seconds * 1e3, totalMs));
+        double ms = seconds * 1e3;
+        // A key manager's lookup in memory takes microseconds: two decimals, so that it does not read as none.
+        return wrap("  ", String.format(Locale.ROOT, ms < 1 ? "%s: %.2f ms of the %.1f ms" : "%s: %.1f ms of the %.1f ms",
+                what, ms, totalMs));
     }
 
     private static void addIfPresent(List<String> parts, String prefix, String value) {

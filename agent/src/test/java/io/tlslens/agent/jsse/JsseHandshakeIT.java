@@ -73,9 +73,7 @@ class JsseHandshakeIT {
 
     /** What a failure scenario shows beyond its diagnosis on the detecting side. */
     private static final Map<String, Consumer<HandshakeSpans>> FAILURE_CHECKS = Map.of(
-            "client-certificate-rejected", spans -> rejectedAfterTheClientsFinished(spans, "bad_client_certificate"),
-            "client-certificate-required",
-            spans -> rejectedAfterTheClientsFinished(spans, "client_certificate_required"),
+            "client-certificate-rejected", JsseHandshakeIT::rejectedAfterTheClientsFinished,
             "certificate-revoked", JsseHandshakeIT::revoked,
             "ocsp-not-stapled", JsseHandshakeIT::revocationStatusUnknown);
 
@@ -167,7 +165,7 @@ class JsseHandshakeIT {
      * certificate: the client's handshake span is established, and the server's alert, which the client
      * reads next, is a follow-up span on the client side with the diagnosis.
      */
-    private static void rejectedAfterTheClientsFinished(HandshakeSpans spans, String errorType) {
+    private static void rejectedAfterTheClientsFinished(HandshakeSpans spans) {
         Span handshake = spans.only("client");
         assertTrue(bool(handshake, "tls.established"), () -> Spans.describe(handshake));
         assertEquals("1.3", string(handshake, "tls.protocol.version"));
@@ -175,9 +173,14 @@ class JsseHandshakeIT {
         assertEquals(1, followUps.size(), spans::describe);
         Span verdict = followUps.get(0);
         assertFalse(bool(verdict, "tls.established"), () -> Spans.describe(verdict));
-        assertEquals(errorType, string(verdict, "error.type"), () -> Spans.describe(verdict));
+        assertEquals("bad_client_certificate", string(verdict, "error.type"), () -> Spans.describe(verdict));
         assertEquals("peer", string(verdict, "tlslens.failure.side"), () -> Spans.describe(verdict));
         assertTrue(string(verdict, "tlslens.failure.detail").contains("after the handshake had completed on this side"),
+                () -> Spans.describe(verdict));
+        assertTrue(string(verdict, "tlslens.failure.detail").contains(
+                "this client's certificate O=TLSLens Examples,CN=TLSLens Example Client (issued by O=TLSLens Examples,"
+                        + "CN=Unknown Example Root CA)"), () -> Spans.describe(verdict));
+        assertTrue(string(verdict, "tls.client.subject").contains("CN=TLSLens Example Client"),
                 () -> Spans.describe(verdict));
         assertEquals(List.of("Alert"), eventNames(verdict), () -> Spans.describe(verdict));
         assertTrue(verdict.getStartTimeUnixNano() >= handshake.getEndTimeUnixNano(), spans::describe);
