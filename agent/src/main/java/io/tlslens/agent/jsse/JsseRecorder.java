@@ -120,6 +120,9 @@ final class JsseRecorder implements StackRecorder {
         } else {
             failure = new Failure(Failure.Origin.ABORTED, -1, event.diagnostic, event.cause);
         }
+        if (event.startNanos != 0) {
+            connection.recorder.certificatesChecked(event.startNanos, event.nanoTime); // the check that failed
+        }
         Boolean clientMode = internals.clientMode(event.connection);
         Role localRole = clientMode == null ? null : clientMode ? Role.CLIENT : Role.SERVER;
         HandshakeRecord record = connection.recorder.failed(event.nanoTime, failure, peer(event.connection),

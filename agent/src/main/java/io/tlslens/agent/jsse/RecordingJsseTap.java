@@ -23,6 +23,8 @@ final class RecordingJsseTap implements JsseTap {
     private final int maxMessageBytes;
     /** {@code null} unless {@code keylog} is set. */
     private final KeyLog keyLog;
+    /** When this thread's check of a peer's chain began; 0 when none is running. */
+    private final ThreadLocal<long[]> checkingSince = ThreadLocal.withInitial(() -> new long[1]);
 
     RecordingJsseTap(JsseInternals internals, JsseRecorder recorder, EventQueue<QueuedEvent> queue,
                      int maxMessageBytes, KeyLog keyLog) {
@@ -92,7 +94,13 @@ final class RecordingJsseTap implements JsseTap {
     }
 
     @Override
+    public void certificateCheckStarted(long startNanos) {
+        checkingSince.get()[0] = startNanos;
+    }
+
+    @Override
     public void certificatesChecked(Object handshakeContext, long startNanos) {
+        checkingSince.get()[0] = 0;
         timed(JsseEvent.Kind.CERTIFICATES_CHECKED, handshakeContext, startNanos);
     }
 
@@ -121,8 +129,11 @@ final class RecordingJsseTap implements JsseTap {
     @Override
     public void fatal(Object transportContext, Object alert, String diagnostic, boolean receivedFromPeer,
                       Throwable cause) {
+        long[] check = checkingSince.get();
+        long checkStartNanos = check[0];
+        check[0] = 0;
         queue.offer(JsseEvent.fatal(recorder, System.nanoTime(), transportContext, alert, diagnostic, receivedFromPeer,
-                cause));
+                cause, checkStartNanos));
     }
 
     @Override
@@ -223,6 +234,10 @@ final class RecordingJsseTap implements JsseTap {
 
         @Override
         public void sentChangeCipherSpec(Object outputRecord) {
+        }
+
+        @Override
+        public void certificateCheckStarted(long startNanos) {
         }
 
         @Override

@@ -194,6 +194,8 @@ class JsseHandshakeIT {
         assertTrue(detail.contains(" was revoked on ") && detail.contains("(reason KEY_COMPROMISE, said by "
                 + "O=TLSLens Examples,CN=TLSLens Example Intermediate CA)"), detail);
         assertEquals("certificate_revoked", string(client, "tlslens.failure.alert"));
+        // The trust manager fetched the CRL and said no: its time is measured up to the failure.
+        assertTrue(Spans.doubleValue(client, "tlslens.certificate_check.duration") > 0, () -> Spans.describe(client));
         Span server = spans.only("server");
         assertEquals("certificate_revoked", string(server, "error.type"), () -> Spans.describe(server));
         assertEquals("peer", string(server, "tlslens.failure.side"));
@@ -211,6 +213,7 @@ class JsseHandshakeIT {
         assertTrue(detail.contains("the server stapled no OCSP response although this client asked for one"), detail);
         assertTrue(detail.contains("TRY_LATER"), detail);
         assertTrue(string(client, "tlslens.failure.hint").contains("SOFT_FAIL"), () -> Spans.describe(client));
+        assertTrue(Spans.doubleValue(client, "tlslens.certificate_check.duration") > 0, () -> Spans.describe(client));
     }
 
     private static void tls13FullHandshake(HandshakeSpans spans) {
