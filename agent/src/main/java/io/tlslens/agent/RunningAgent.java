@@ -11,6 +11,8 @@ import io.tlslens.agent.record.EventQueue;
 import io.tlslens.agent.record.QueuedEvent;
 import io.tlslens.agent.record.RecorderLoop;
 import io.tlslens.agent.reference.ReferenceObservation;
+import io.tlslens.agent.reference.StackSwap;
+import io.tlslens.stack.KeyLog;
 import java.lang.instrument.Instrumentation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +39,8 @@ final class RunningAgent {
     private final JsseRecording jsse;
     private final ReferenceObservation reference;
     private final RecorderLoop loop;
+    /** Whether {@code stack=reference} swapped the reference stack in. */
+    private final boolean swapped;
     private final Thread recorder;
     private final Thread shutdownHook;
     private final AtomicLong handshakes = new AtomicLong();
@@ -60,6 +64,10 @@ final class RunningAgent {
             throw e;
         }
         this.reference = ReferenceObservation.install(config, queue);
+        if (keyLog != null) {
+            StackSwap.keyLog(keyLog);
+        }
+        this.swapped = config.stack() == AgentConfig.Stack.REFERENCE && swapIn("attach".equals(startedBy));
         this.loop = new RecorderLoop(queue, List.of(jsse.recorder(), reference.recorder()));
         this.recorder = AgentThread.create(() -> record(config), "tlslens-recorder");
         this.shutdownHook = new Thread(() -> stop(false), "tlslens-shutdown");
@@ -75,6 +83,18 @@ final class RunningAgent {
             return null; // without the hook, the probe has said why; no file is created
         }
         return KeyLogging.start(config.keylog());
+    }
+
+    /** Swaps the reference stack in, after observation is installed so that its first handshake is recorded. */
+    private static boolean swapIn(boolean afterStart) {
+        try {
+            StackSwap.install(afterStart);
+            return true;
+        } catch (Throwable t) {
+            AgentLog.warn("stack=reference: the reference stack could not be swapped in, the application keeps "
+                    + "SunJSSE: " + t);
+            return false;
+        }
     }
 
     /**
@@ -129,7 +149,8 @@ final class RunningAgent {
 
     /**
      * Takes TLSLens back out: the hooks stop listening and the SunJSSE classes get their original
-     * bytecode back, reference-stack connections opened from now on are not observed, the recorder records what is queued and ends, the SDK flushes and shuts down
+     * bytecode back, reference-stack connections opened from now on are not observed, new
+     * SSLContexts come from SunJSSE again after a {@code stack=reference} swap, the recorder records what is queued and ends, the SDK flushes and shuts down
      * (ending its export threads), the key log is closed, and the shutdown hook is removed.
      * Returns whether the SunJSSE classes were restored.
      */
@@ -141,6 +162,14 @@ final class RunningAgent {
             // the JVM is exiting: the hook is running or has run
         }
         return restored;
+    }
+
+    private static void swapOut() {
+        try {
+            StackSwap.uninstall();
+        } catch (Throwable t) {
+            AgentLog.warn("detach: the reference stack stays the default for new SSLContexts: " + t);
+        }
     }
 
     /** At exit ({@code detach == false}) the woven classes are left as they are: restoring them would only cost time. */
@@ -156,6 +185,9 @@ final class RunningAgent {
             jsse.stop();
         }
         reference.uninstall();
+        if (detach && swapped) {
+            swapOut();
+        }
         loop.requestStop();
         try {
             recorder.join(STOP_TIMEOUT_MILLIS);
@@ -168,6 +200,7 @@ final class RunningAgent {
         // After the recorder: the application's last handshakes have had their secrets queued.
         if (keyLog != null) {
             jsse.stopKeyLog();
+            StackSwap.keyLog(KeyLog.NONE);
             keyLog.close(STOP_TIMEOUT_MILLIS);
         }
         HandshakeExporter lastExporter = exporter;

@@ -70,7 +70,6 @@ public final class TlsLensAgent {
         }
         try {
             AgentConfig config = AgentConfig.fromAgentArgs(options);
-            warnAboutUnavailableOptions(config, reply);
             running = RunningAgent.start(config, options, inst, startedBy);
         } catch (Throwable t) {
             // A bad option says what is wrong in its message; anything else is a bug, named by its class.
@@ -102,16 +101,6 @@ public final class TlsLensAgent {
         reply.line("detached", restored ? "yes; SunJSSE has its original bytecode again"
                 : "yes, but SunJSSE could not be restored: its classes keep hooks that do nothing");
         detaching.describeRun(reply);
-    }
-
-    private static void warnAboutUnavailableOptions(AgentConfig config, Reply reply) {
-        if (config.stack() == AgentConfig.Stack.REFERENCE) {
-            // At attach time a swap could reach only SSLContexts created afterwards; the CLI says so.
-            String message = "stack=reference: the reference stack is not in this build yet; the application keeps "
-                    + "SunJSSE, which TLSLens records";
-            AgentLog.warn(message);
-            reply.note(message);
-        }
     }
 
     /** The reply path from arguments that did not parse, so that the CLI still learns why. */

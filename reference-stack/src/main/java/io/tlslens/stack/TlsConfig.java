@@ -14,32 +14,32 @@ import javax.security.auth.x500.X500Principal;
  * preference order and hold IANA codes.
  */
 public final class TlsConfig {
-    final boolean client;
-    final List<Integer> versions;
-    final List<Integer> cipherSuites;
-    final List<Integer> groups;
-    final List<Integer> keyShareGroups;
-    final List<Integer> signatureSchemes;
-    final List<String> applicationProtocols;
-    final Function<List<String>, String> applicationProtocolSelector;
-    final List<String> serverNames;
-    final Predicate<String> serverNameMatcher;
-    final ClientAuth clientAuth;
-    final List<X500Principal> certificateAuthorities;
-    final Credentials credentials;
-    final PeerVerifier peerVerifier;
-    final String peerHost;
-    final int peerPort;
-    final boolean middleboxCompatibility;
-    final boolean earlyData;
-    final int maxEarlyData;
-    final int recordSizeLimit;
-    final int recordPadding;
-    final int ticketsToIssue;
-    final SessionStore sessions;
-    final KeyLog keyLog;
-    final HandshakeObserver observer;
-    final TlsCrypto crypto;
+    private final boolean client;
+    private final List<Integer> versions;
+    private final List<Integer> cipherSuites;
+    private final List<Integer> groups;
+    private final List<Integer> keyShareGroups;
+    private final List<Integer> signatureSchemes;
+    private final List<String> applicationProtocols;
+    private final Function<List<String>, String> applicationProtocolSelector;
+    private final List<String> serverNames;
+    private final Predicate<String> serverNameMatcher;
+    private final ClientAuth clientAuth;
+    private final List<X500Principal> certificateAuthorities;
+    private final Credentials credentials;
+    private final PeerVerifier peerVerifier;
+    private final String peerHost;
+    private final int peerPort;
+    private final boolean middleboxCompatibility;
+    private final boolean earlyData;
+    private final int maxEarlyData;
+    private final int recordSizeLimit;
+    private final int recordPadding;
+    private final int ticketsToIssue;
+    private final SessionStore sessions;
+    private final KeyLog keyLog;
+    private final HandshakeObserver observer;
+    private final TlsCrypto crypto;
 
     private TlsConfig(Builder b) {
         this.client = b.client;
@@ -68,6 +68,12 @@ public final class TlsConfig {
         this.keyLog = b.keyLog;
         this.observer = b.observer;
         this.crypto = Objects.requireNonNull(b.crypto, "crypto");
+        if (recordSizeLimit < 64 || recordSizeLimit > Defaults.RECORD_SIZE_LIMIT) {
+            throw new IllegalArgumentException("record_size_limit " + recordSizeLimit + " outside [64, 2^14+1] (RFC 8449 §4)");
+        }
+        if (recordPadding < 0 || maxEarlyData < 0 || ticketsToIssue < 0) {
+            throw new IllegalArgumentException("negative recordPadding, maxEarlyData or ticketsToIssue");
+        }
     }
 
     public static Builder client(TlsCrypto crypto) {
@@ -81,6 +87,37 @@ public final class TlsConfig {
     public boolean isClient() {
         return client;
     }
+
+    /** ProtocolVersion codes this side enables. */
+    public List<Integer> versions() { return versions; }
+    public List<Integer> cipherSuites() { return cipherSuites; }
+    public List<Integer> groups() { return groups; }
+    public List<Integer> keyShareGroups() { return keyShareGroups; }
+    public List<Integer> signatureSchemes() { return signatureSchemes; }
+    public List<String> applicationProtocols() { return applicationProtocols; }
+    /** Null when the server chooses by {@link #applicationProtocols()}. */
+    public Function<List<String>, String> applicationProtocolSelector() { return applicationProtocolSelector; }
+    public List<String> serverNames() { return serverNames; }
+    /** Null when the server accepts every name. */
+    public Predicate<String> serverNameMatcher() { return serverNameMatcher; }
+    public ClientAuth clientAuth() { return clientAuth; }
+    public List<X500Principal> certificateAuthorities() { return certificateAuthorities; }
+    public Credentials credentials() { return credentials; }
+    public PeerVerifier peerVerifier() { return peerVerifier; }
+    /** Null when unknown. */
+    public String peerHost() { return peerHost; }
+    /** -1 when unknown. */
+    public int peerPort() { return peerPort; }
+    public boolean middleboxCompatibility() { return middleboxCompatibility; }
+    public boolean earlyData() { return earlyData; }
+    public int maxEarlyData() { return maxEarlyData; }
+    public int recordSizeLimit() { return recordSizeLimit; }
+    public int recordPadding() { return recordPadding; }
+    public int ticketsToIssue() { return ticketsToIssue; }
+    public SessionStore sessions() { return sessions; }
+    public KeyLog keyLog() { return keyLog; }
+    public HandshakeObserver observer() { return observer; }
+    public TlsCrypto crypto() { return crypto; }
 
     /** A builder with the reference stack's defaults. */
     public static final class Builder {

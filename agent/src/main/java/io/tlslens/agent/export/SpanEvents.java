@@ -25,11 +25,11 @@ final class SpanEvents {
         List<RecordedMessage> messages = record.messages();
         List<RecordedDecision> decisions = record.decisions();
         int d = 0;
-        for (RecordedMessage message : messages) {
-            // A decision is taken on the message before it, so it goes after messages of the same instant.
-            while (d < decisions.size() && decisions.get(d).nanoTime() < message.nanoTime()) {
+        for (int m = 0; m < messages.size(); m++) {
+            while (d < decisions.size() && decisions.get(d).messagesBefore() <= m) {
                 addDecision(span, decisions.get(d++), clock);
             }
+            RecordedMessage message = messages.get(m);
             span.addEvent(message.name(), MessageAttributes.of(message), clock.toEpochNanos(message.nanoTime()),
                     TimeUnit.NANOSECONDS);
         }

@@ -1,5 +1,6 @@
 package io.tlslens.agent.record;
 
+import io.tlslens.observe.Decision;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.DecodeException;
 import io.tlslens.wire.HandshakeDecoder;
@@ -93,17 +94,17 @@ public final class HandshakeRecorder {
      * A negotiation decision (reference stack). One taken before any message, such as a client's
      * choice of what to offer, opens the handshake; one after the handshake belongs to none.
      */
-    public void decision(RecordedDecision decision) {
+    public void decision(long nanoTime, Decision decision) {
         if (open == null) {
             if (completedOnce || failedOnce) {
                 return;
             }
-            open(decision.nanoTime());
+            open(nanoTime);
         }
         if (decisions.size() < MAX_MESSAGES) {
-            decisions.add(decision);
+            decisions.add(new RecordedDecision(nanoTime, decision, open.size()));
         }
-        lastProgressNanos = decision.nanoTime();
+        lastProgressNanos = nanoTime;
     }
 
     /** The peer's certificates went through the trust manager between the two times. */

@@ -7,15 +7,17 @@ import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.RecordedDecision;
 import io.tlslens.observe.Decision;
 import io.tlslens.wire.AlertDescription;
+import java.security.cert.CertificateException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Why a reference-stack handshake failed when the stack itself gave up on one of its decisions:
- * the decision names the cause exactly and carries the lists it compared, so no guessing from
- * exception messages is needed. Handshakes that failed otherwise (a certificate the trust manager
- * refused, the peer's alert, a closed socket) are left to the general diagnosis.
+ * the last decision it took found nothing acceptable. The decision names the cause exactly and
+ * carries the lists it compared, so no guessing from exception messages is needed. Handshakes that
+ * failed otherwise (a certificate the trust manager refused, the peer's alert, a closed socket)
+ * are left to the general diagnosis.
  */
 public final class DecisionDiagnosis {
 
@@ -25,25 +27,34 @@ public final class DecisionDiagnosis {
     /** The diagnosis from the decision this side failed on; {@code null} when it did not fail on one. */
     public static Diagnosis of(HandshakeRecord record) {
         Failure failure = record.failure();
-        if (failure == null || failure.origin() != Failure.Origin.LOCAL_ERROR) {
+        List<RecordedDecision> decisions = record.decisions();
+        if (failure == null || failure.origin() != Failure.Origin.LOCAL_ERROR || decisions.isEmpty()) {
             return null;
         }
-        Decision failed = lastFailed(record.decisions());
-        if (failed == null) {
+        RecordedDecision last = decisions.get(decisions.size() - 1);
+        if (!last.failed() || isTrustDecision(last.decision(), failure)) {
             return null;
         }
+        Decision failed = last.decision();
         String alert = failure.alert() < 0 ? null : AlertDescription.name(failure.alert());
         return new Diagnosis(errorType(failed.subject()), Diagnosis.Side.LOCAL, alert, detail(failed),
                 hint(failed.subject()));
     }
 
-    private static Decision lastFailed(List<RecordedDecision> decisions) {
-        for (int i = decisions.size() - 1; i >= 0; i--) {
-            if (decisions.get(i).failed()) {
-                return decisions.get(i).decision();
+    /**
+     * A peer's chain the trust manager refused: its exception says more (expired, untrusted,
+     * another host's name) than the decision, so the general diagnosis reads it.
+     */
+    private static boolean isTrustDecision(Decision decision, Failure failure) {
+        if (!Decision.Subjects.CERTIFICATE.equals(decision.subject())) {
+            return false;
+        }
+        for (Throwable t = failure.cause(); t != null; t = t.getCause()) {
+            if (t instanceof CertificateException) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 
     /** "No acceptable cipher suite: (reason) (client.offered: [...]; server.enabled: [...])." */

@@ -4,7 +4,6 @@ import io.tlslens.agent.record.Direction;
 import io.tlslens.agent.record.Failure;
 import io.tlslens.agent.record.HandshakeRecord;
 import io.tlslens.agent.record.HandshakeRecorder;
-import io.tlslens.agent.record.RecordedDecision;
 import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.StackRecorder;
 import io.tlslens.observe.Decision;
@@ -43,7 +42,8 @@ final class ReferenceRecorder implements StackRecorder {
         HandshakeRecord record;
         switch (event.kind) {
             case MESSAGE_SENT:
-                record = recorder.message(RecordedMessage.handshake(Direction.SENT, now, (HandshakeMessage) event.payload));
+                record = recorder.message(
+                        RecordedMessage.handshake(Direction.SENT, now, (HandshakeMessage) event.payload));
                 break;
             case MESSAGE_RECEIVED:
                 record = recorder.message(
@@ -63,7 +63,7 @@ final class ReferenceRecorder implements StackRecorder {
                         (Alert) event.payload));
                 break;
             case DECISION:
-                recorder.decision(new RecordedDecision(now, (Decision) event.payload));
+                recorder.decision(now, (Decision) event.payload);
                 record = null;
                 break;
             case CERTIFICATES_CHECKED:

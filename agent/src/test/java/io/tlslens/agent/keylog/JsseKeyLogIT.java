@@ -45,8 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JsseKeyLogIT {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
-    private static final Pattern LINE = Pattern.compile("([A-Z0-9_]+) ([0-9a-f]{64}) ((?:[0-9a-f]{2}){32,64})");
-    private static final List<String> TLS13_LABELS = List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+    static final Pattern LINE = Pattern.compile("([A-Z0-9_]+) ([0-9a-f]{64}) ((?:[0-9a-f]{2}){32,64})");
+    static final List<String> TLS13_LABELS = List.of("CLIENT_HANDSHAKE_TRAFFIC_SECRET",
             "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0");
 
     @ParameterizedTest(name = "{0}")
@@ -159,25 +159,25 @@ class JsseKeyLogIT {
     }
 
     /** {@code tshark -z follow,tls,ascii} of one TCP stream: the decrypted application data, if any. */
-    private static String follow(Tshark tshark, Path dir, int port, String stream, String keyLog, String name)
+    static String follow(Tshark tshark, Path dir, int port, String stream, String keyLog, String name)
             throws IOException, InterruptedException {
         return tshark.run(dir, "follow-" + name, "-r", dir.resolve("capture.pcapng").toString(), "-n",
                 "-d", "tcp.port==" + port + ",tls", "-o", "tls.keylog_file:" + keyLog,
                 "-q", "-z", "follow,tls,ascii," + stream);
     }
 
-    private static List<String> sorted(List<String> labels) {
+    static List<String> sorted(List<String> labels) {
         return labels == null ? List.of() : labels.stream().sorted().collect(Collectors.toList());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return socket.getLocalPort();
         }
     }
 
     /** target/keylog-it/NAME, emptied: the capture and the key log stay there for a look after a failure. */
-    private static Path freshDir(String name) throws IOException {
+    static Path freshDir(String name) throws IOException {
         Path dir = TestPaths.targetDir().resolve("keylog-it").resolve(name);
         if (Files.exists(dir)) {
             try (Stream<Path> old = Files.walk(dir)) {

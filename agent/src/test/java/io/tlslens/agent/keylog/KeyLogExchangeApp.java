@@ -17,9 +17,10 @@ import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The child JVM of {@link JsseKeyLogIT}: on {@code 127.0.0.1:args[0]}, one TLS 1.3 and then one
- * TLS 1.2 connection, each a full handshake plus one line of application data each way that
- * carries {@code args[1]}. Prints a line per connection: {@code exchanged TLSv1.3 <cipher suite>}.
+ * The child JVM of {@link JsseKeyLogIT} and {@link ReferenceKeyLogIT}: on {@code 127.0.0.1:args[0]},
+ * one TLS 1.3 and then one TLS 1.2 connection (or those of the comma-separated {@code args[2]}),
+ * each a full handshake plus one line of application data each way that carries {@code args[1]}.
+ * Prints a line per connection: {@code exchanged TLSv1.3 <cipher suite>}.
  */
 public final class KeyLogExchangeApp {
 
@@ -39,13 +40,14 @@ public final class KeyLogExchangeApp {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String marker = args[1];
+        List<String> protocols = args.length > 2 ? List.of(args[2].split(",")) : PROTOCOLS;
         Pki pki = new Pki(KeyType.EC_P256);
         SSLContext server = SslContexts.create(pki, pki.server());
         SSLContext client = SslContexts.create(null, pki.trustManagers());
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
         try (SSLServerSocket listener = (SSLServerSocket) server.getServerSocketFactory()
                 .createServerSocket(port, 50, loopback)) {
-            for (String protocol : PROTOCOLS) {
+            for (String protocol : protocols) {
                 Thread serving = new Thread(() -> serve(listener, marker, protocol), "server-" + protocol);
                 serving.start();
                 try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket(loopback, port)) {

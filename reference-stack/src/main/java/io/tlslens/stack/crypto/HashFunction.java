@@ -16,10 +16,17 @@ public interface HashFunction {
     /** A running hash over the handshake transcript, which can report its value at any point. */
     RunningHash start();
 
+    /** A running hash; not thread-safe. */
     interface RunningHash {
         void update(byte[] data);
 
         /** The hash of everything so far; the running hash goes on. */
         byte[] current();
+
+        /**
+         * An independent running hash in the same state, so that a caller can hash "everything so
+         * far plus a little more" (a PSK binder's truncated ClientHello) without changing this one.
+         */
+        RunningHash copy();
     }
 }

@@ -1,0 +1,78 @@
+package io.tlslens.stack.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.function.Function;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * An AEAD through the JDK's own provider (SunJCE, always present since JDK 11). Not thread-safe: one
+ * Cipher per direction and epoch, re-initialised for every record with that record's nonce (JCA
+ * refuses to encrypt twice under one key and nonce, which per-record nonces never do; JDK 17
+ * refuses it for ChaCha20-Poly1305 decryption too, so one instance must not seal and open).
+ */
+final class JcaAead implements Aead {
+    private static final int TAG_LENGTH = 16;
+
+    private final SecretKeySpec key;
+    private final Cipher cipher;
+    private final Function<byte[], AlgorithmParameterSpec> parameters;
+
+    private JcaAead(String transformation, SecretKeySpec key, Function<byte[], AlgorithmParameterSpec> parameters) {
+        this.key = key;
+        this.parameters = parameters;
+        try {
+            this.cipher = Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " is missing from this JDK", e);
+        }
+    }
+
+    /** AES-GCM with a 16-byte tag (RFC 5116 AEAD_AES_128_GCM / AEAD_AES_256_GCM). */
+    static JcaAead aesGcm(byte[] key) {
+        return new JcaAead("AES/GCM/NoPadding", new SecretKeySpec(key, "AES"),
+                nonce -> new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+    }
+
+    /** AEAD_CHACHA20_POLY1305 (RFC 8439). */
+    static JcaAead chaCha20Poly1305(byte[] key) {
+        return new JcaAead("ChaCha20-Poly1305", new SecretKeySpec(key, "ChaCha20"), IvParameterSpec::new);
+    }
+
+    @Override
+    public int tagLength() {
+        return TAG_LENGTH;
+    }
+
+    @Override
+    public byte[] seal(byte[] nonce, byte[] additionalData, byte[] plaintext) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, parameters.apply(nonce));
+            cipher.updateAAD(additionalData);
+            return cipher.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            // only a wrong key or nonce length gets here, which is a bug in the caller
+            throw new IllegalStateException("AEAD encryption failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public byte[] open(byte[] nonce, byte[] additionalData, byte[] ciphertext) throws AEADBadTagException {
+        if (ciphertext.length < TAG_LENGTH) {
+            throw new AEADBadTagException("ciphertext shorter than the tag");
+        }
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, parameters.apply(nonce));
+            cipher.updateAAD(additionalData);
+            return cipher.doFinal(ciphertext);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD decryption failed: " + e.getClass().getSimpleName());
+        }
+    }
+}

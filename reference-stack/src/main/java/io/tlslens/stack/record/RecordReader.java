@@ -1,0 +1,164 @@
+package io.tlslens.stack.record;
+
+import io.tlslens.stack.TlsAlertException;
+import io.tlslens.stack.tls13.RecordProtection;
+import io.tlslens.wire.AlertDescription;
+import io.tlslens.wire.ContentType;
+import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * The receiving half of the record layer (RFC 8446 §5): cuts one record off the input, checks its
+ * framing and length, and removes the protection of the current read epoch.
+ *
+ * <p>A ChangeCipherSpec record is passed up as it came, whatever the epoch: whether it is allowed
+ * depends on the handshake (§5: only between the first ClientHello and the peer's Finished).
+ */
+public final class RecordReader {
+    /** TLSCiphertext.length: at most 2^14 + 256 (§5.2). */
+    private static final int MAX_CIPHERTEXT = (1 << 14) + 256;
+
+    private RecordProtection protection;
+    /** Counts read key changes, so the connection can check that none fell inside a handshake message. */
+    private int epoch;
+    /** Our record_size_limit once the peer knows it: the most inner plaintext we take, content type included. */
+    private int limit = RecordWriter.MAX_PLAINTEXT + 1;
+    /** Bytes of undecryptable records still to skip: rejected 0-RTT data (§4.2.10). */
+    private long skipBudget;
+    /** The read epoch's protection afresh, for trial decryption. */
+    private Supplier<RecordProtection> freshProtection;
+    /** Skip application_data records sent in the clear epoch: early data after a HelloRetryRequest (§4.2.10). */
+    private boolean skipClearApplicationData;
+
+    /** Switches the read epoch. Null is plaintext. */
+    public void protect(RecordProtection newProtection) {
+        this.protection = newProtection;
+        this.skipBudget = 0;
+        this.epoch++;
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public boolean isProtected() {
+        return protection != null;
+    }
+
+    /** Enforces our record_size_limit (RFC 8449 §4) on the records read from now on. */
+    public void recordSizeLimit(int ourLimit) {
+        this.limit = ourLimit;
+    }
+
+    /**
+     * The server rejected the client's early data: records that do not decrypt under the epoch
+     * {@code fresh} makes are dropped, up to {@code maxEarlyData} bytes of ciphertext (§4.2.10),
+     * until one decrypts.
+     */
+    public void skipUndecryptable(long maxEarlyData, Supplier<RecordProtection> fresh) {
+        this.skipBudget = maxEarlyData;
+        this.freshProtection = fresh;
+        this.protection = fresh.get();
+    }
+
+    /** After a HelloRetryRequest, the client's early data arrives as application_data records in the clear epoch. */
+    public void skipClearApplicationData(boolean skip) {
+        this.skipClearApplicationData = skip;
+    }
+
+    /**
+     * Reads the record at the head of {@code src}: null, consuming nothing, when {@code src} holds
+     * less than a whole record.
+     */
+    public InboundRecord read(ByteBuffer src) throws TlsAlertException {
+        int start = src.position();
+        if (src.remaining() >= 1 && !isRecordType(src.get(start) & 0xff)) {
+            throw new TlsAlertException(AlertDescription.unexpected_message,
+                    "record of content type " + (src.get(start) & 0xff) + " is not TLS");
+        }
+        if (src.remaining() >= 2 && src.get(start + 1) != 3) {
+            throw new TlsAlertException(AlertDescription.decode_error, "record version major is not 3: not TLS");
+        }
+        if (src.remaining() < TlsRecord.HEADER_LENGTH) {
+            return null;
+        }
+        int type = src.get(start) & 0xff;
+        int length = (src.get(start + 3) & 0xff) << 8 | src.get(start + 4) & 0xff;
+        if (length > MAX_CIPHERTEXT) {
+            throw new TlsAlertException(AlertDescription.record_overflow, "record of " + length + " bytes exceeds 2^14+256");
+        }
+        if (src.remaining() < TlsRecord.HEADER_LENGTH + length) {
+            return null;
+        }
+        byte[] whole = new byte[TlsRecord.HEADER_LENGTH + length];
+        src.get(whole);
+        byte[] fragment = Arrays.copyOfRange(whole, TlsRecord.HEADER_LENGTH, whole.length);
+        if (type == ContentType.change_cipher_spec) {
+            return new InboundRecord(type, fragment, whole.length);
+        }
+        if (protection == null) {
+            return clear(type, fragment, whole.length);
+        }
+        if (type == ContentType.alert && protection.sequenceNumber() == 0) {
+            // a peer that failed before it had keys (a client refusing the ServerHello) alerts in
+            // the clear; nothing protected has arrived in this epoch yet, so the alert is the first
+            return clear(type, fragment, whole.length);
+        }
+        if (type != ContentType.application_data) {
+            throw new TlsAlertException(AlertDescription.unexpected_message,
+                    ContentType.name(type) + " record in a protected epoch");
+        }
+        return open(new TlsRecord(type, (whole[1] & 0xff) << 8 | whole[2] & 0xff, fragment));
+    }
+
+    private InboundRecord clear(int type, byte[] fragment, int wireLength) throws TlsAlertException {
+        if (type == ContentType.application_data) {
+            if (skipClearApplicationData) {
+                return InboundRecord.skipped(wireLength);
+            }
+            throw new TlsAlertException(AlertDescription.unexpected_message, "application_data before keys were agreed");
+        }
+        if (fragment.length > Math.min(RecordWriter.MAX_PLAINTEXT, limit)) {
+            throw new TlsAlertException(AlertDescription.record_overflow,
+                    "plaintext record of " + fragment.length + " bytes exceeds " + Math.min(RecordWriter.MAX_PLAINTEXT, limit));
+        }
+        if (fragment.length == 0) {
+            throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");
+        }
+        return new InboundRecord(type, fragment, wireLength);
+    }
+
+    private InboundRecord open(TlsRecord record) throws TlsAlertException {
+        RecordProtection.Plaintext opened;
+        try {
+            opened = protection.open(record);
+        } catch (TlsAlertException e) {
+            if (e.alertDescription() == AlertDescription.bad_record_mac && skipBudget >= record.encodedLength() - TlsRecord.HEADER_LENGTH) {
+                skipBudget -= record.encodedLength() - TlsRecord.HEADER_LENGTH;
+                // a failed open still used up a sequence number; nothing has been opened in this
+                // epoch yet, so the epoch restarts at 0
+                protection = freshProtection.get();
+                return InboundRecord.skipped(record.encodedLength());
+            }
+            throw e;
+        }
+        skipBudget = 0;
+        byte[] content = opened.content();
+        if (content.length + 1 > limit) {
+            throw new TlsAlertException(AlertDescription.record_overflow,
+                    "record of " + (content.length + 1) + " bytes exceeds our record_size_limit " + limit);
+        }
+        if (content.length == 0 && opened.contentType() != ContentType.application_data) {
+            throw new TlsAlertException(AlertDescription.unexpected_message,
+                    "empty " + ContentType.name(opened.contentType()) + " record");
+        }
+        return new InboundRecord(opened.contentType(), content, record.encodedLength());
+    }
+
+    private static boolean isRecordType(int type) {
+        return type == ContentType.change_cipher_spec || type == ContentType.alert
+                || type == ContentType.handshake || type == ContentType.application_data;
+    }
+}

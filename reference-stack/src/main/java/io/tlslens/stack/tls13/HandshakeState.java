@@ -1,0 +1,155 @@
+package io.tlslens.stack.tls13;
+
+import io.tlslens.stack.HandshakeView;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@link HandshakeView} of one connection, filled in step by step as the handshake agrees on
+ * things, so the key and trust managers see what is known when they are called.
+ */
+final class HandshakeState implements HandshakeView {
+    private final boolean client;
+    private final String peerHost;
+    private final int peerPort;
+    private final long creationTime;
+    private final List<Integer> localSignatureSchemes;
+    private Integer version;
+    private Integer cipherSuite;
+    private List<String> serverNames = List.of();
+    private List<Integer> peerSignatureSchemes = List.of();
+    private List<X509Certificate> peerCertificates = List.of();
+    private List<X509Certificate> localCertificates = List.of();
+    private String applicationProtocol;
+    private byte[] sessionId = new byte[0];
+    private boolean resumed;
+    private ExporterSecret exporter;
+
+    HandshakeState(boolean client, String peerHost, int peerPort, long creationTime, List<Integer> localSignatureSchemes) {
+        this.client = client;
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        this.creationTime = creationTime;
+        this.localSignatureSchemes = List.copyOf(localSignatureSchemes);
+    }
+
+    @Override
+    public boolean isClient() {
+        return client;
+    }
+
+    @Override
+    public String peerHost() {
+        return peerHost;
+    }
+
+    @Override
+    public int peerPort() {
+        return peerPort;
+    }
+
+    @Override
+    public OptionalInt version() {
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
+    }
+
+    @Override
+    public OptionalInt cipherSuite() {
+        return cipherSuite == null ? OptionalInt.empty() : OptionalInt.of(cipherSuite);
+    }
+
+    @Override
+    public List<String> serverNames() {
+        return serverNames;
+    }
+
+    @Override
+    public List<Integer> peerSignatureSchemes() {
+        return peerSignatureSchemes;
+    }
+
+    @Override
+    public List<Integer> localSignatureSchemes() {
+        return localSignatureSchemes;
+    }
+
+    @Override
+    public List<X509Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    @Override
+    public List<X509Certificate> localCertificates() {
+        return localCertificates;
+    }
+
+    @Override
+    public Optional<String> applicationProtocol() {
+        return Optional.ofNullable(applicationProtocol);
+    }
+
+    @Override
+    public byte[] sessionId() {
+        return sessionId.clone();
+    }
+
+    @Override
+    public long creationTime() {
+        return creationTime;
+    }
+
+    @Override
+    public boolean resumed() {
+        return resumed;
+    }
+
+    @Override
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (exporter == null) {
+            throw new IllegalStateException("keying material can be exported only after the handshake");
+        }
+        return exporter.export(label, context == null ? new byte[0] : context, length);
+    }
+
+    void version(int v) {
+        this.version = v;
+    }
+
+    void cipherSuite(int suite) {
+        this.cipherSuite = suite;
+    }
+
+    void serverNames(List<String> names) {
+        this.serverNames = List.copyOf(names);
+    }
+
+    void peerSignatureSchemes(List<Integer> schemes) {
+        this.peerSignatureSchemes = List.copyOf(schemes);
+    }
+
+    void peerCertificates(List<X509Certificate> chain) {
+        this.peerCertificates = List.copyOf(chain);
+    }
+
+    void localCertificates(List<X509Certificate> chain) {
+        this.localCertificates = List.copyOf(chain);
+    }
+
+    void applicationProtocol(String protocol) {
+        this.applicationProtocol = protocol;
+    }
+
+    void sessionId(byte[] id) {
+        this.sessionId = id.clone();
+    }
+
+    void resumed(boolean r) {
+        this.resumed = r;
+    }
+
+    void exporter(ExporterSecret secret) {
+        this.exporter = secret;
+    }
+}
