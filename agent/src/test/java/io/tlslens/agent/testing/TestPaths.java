@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -61,31 +60,17 @@ public final class TestPaths {
     }
 
     /**
-     * What an application under test may see: the test classpath without the agent's own classes (its
-     * module and the reference stack). With those on the application's classpath, the JVM would load the
-     * agent from them instead of from the shaded jar, and the tests would not test the jar users get.
-     * The agent's third-party dependencies stay: the shaded jar relocates them, so they cannot stand in
-     * for it, and the application may need its own copies (the gallery needs Bouncy Castle's PKIX).
+     * What an application under test may see: the test classpath without the agent's own classes and
+     * dependencies. With those on the application's classpath, the JVM would load the agent from them
+     * instead of from the shaded jar, and the tests would not test the jar users get.
      */
     public static String applicationClasspath() {
         Set<String> agentOwn = new HashSet<>(Arrays.asList(
                 System.getProperty(AGENT_DEPENDENCIES_PROPERTY, "").split(File.pathSeparator)));
         agentOwn.add(targetDir().resolve("classes").toString());
         return Arrays.stream(testClasspath().split(File.pathSeparator))
-                .filter(entry -> !entry.isEmpty() && !(agentOwn.contains(entry) && holdsTlsLensClasses(entry)))
+                .filter(entry -> !entry.isEmpty() && !agentOwn.contains(entry))
                 .collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static boolean holdsTlsLensClasses(String entry) {
-        Path path = Paths.get(entry);
-        if (Files.isDirectory(path)) {
-            return Files.isDirectory(path.resolve("io/tlslens"));
-        }
-        try (JarFile jar = new JarFile(path.toFile())) {
-            return jar.stream().anyMatch(file -> file.getName().startsWith("io/tlslens/"));
-        } catch (IOException e) {
-            return false; // not a jar: nothing of the agent's in it
-        }
     }
 
     /** The old OpenTelemetry, ByteBuddy and Bouncy Castle jars copied by the dependency plugin. */
