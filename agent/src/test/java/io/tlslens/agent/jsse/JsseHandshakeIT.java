@@ -237,13 +237,14 @@ class JsseHandshakeIT {
             assertTrue(Spans.longValue(span, "server.port") > 0);
         }
         assertEquals("localhost", string(client, "server.address"));
-        // The client checked the server's chain (quickly); the server was shown no chain to check.
+        // The client checked the server's chain, within its handshake; the server was shown no chain to check.
+        // (No upper bound in seconds: on a loaded machine a plain PKIX check can take half a second.)
         double check = Spans.doubleValue(client, "tlslens.certificate_check.duration");
-        assertTrue(check > 0 && check < 0.5, () -> Spans.describe(client));
+        assertTrue(check > 0 && check <= seconds(client), () -> Spans.describe(client));
         assertEquals(null, Spans.attributes(server).get("tlslens.certificate_check.duration"));
-        // The server's key manager chose its certificate (quickly); the client was asked for none.
+        // The server's key manager chose its certificate, within its handshake; the client was asked for none.
         double keySelection = Spans.doubleValue(server, "tlslens.key_selection.duration");
-        assertTrue(keySelection > 0 && keySelection < 0.5, () -> Spans.describe(server));
+        assertTrue(keySelection > 0 && keySelection <= seconds(server), () -> Spans.describe(server));
         assertEquals(null, Spans.attributes(client).get("tlslens.key_selection.duration"));
         // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
         assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
@@ -324,10 +325,15 @@ class JsseHandshakeIT {
         }
     }
 
+    /** How long the span lasted. */
+    private static double seconds(Span span) {
+        return (span.getEndTimeUnixNano() - span.getStartTimeUnixNano()) / 1e9;
+    }
+
     private static void slowTrustManager(HandshakeSpans spans) {
         Span client = spans.only("client");
         double check = Spans.doubleValue(client, "tlslens.certificate_check.duration");
-        double total = (client.getEndTimeUnixNano() - client.getStartTimeUnixNano()) / 1e9;
+        double total = seconds(client);
         // The trust manager sleeps 500 ms: that time is the check's, and within the handshake's.
         assertTrue(check >= SlowTrustManagerScenario.DELAY_MILLIS / 1e3 && check <= total,
                 () -> check + " s of " + total + " s: " + Spans.describe(client));
@@ -336,7 +342,7 @@ class JsseHandshakeIT {
     private static void slowKeyManager(HandshakeSpans spans) {
         Span server = spans.only("server");
         double selection = Spans.doubleValue(server, "tlslens.key_selection.duration");
-        double total = (server.getEndTimeUnixNano() - server.getStartTimeUnixNano()) / 1e9;
+        double total = seconds(server);
         // The key manager sleeps 500 ms: that time is the key selection's, and within the handshake's.
         assertTrue(selection >= SlowKeyManagerScenario.DELAY_MILLIS / 1e3 && selection <= total,
                 () -> selection + " s of " + total + " s: " + Spans.describe(server));

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
 import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.X509CertSelector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -148,11 +150,16 @@ public final class Pki {
     }
 
     /**
-     * PKIX trust managers anchored at the root CA that also check revocation, as {@code checker} says
-     * (which of CRLs and OCSP, for which certificates, and whether a check that cannot be made fails).
+     * PKIX trust managers anchored at the root CA that also check revocation with the JDK's
+     * PKIXRevocationChecker, as {@code options} say (which of CRLs and OCSP, for which certificates,
+     * and whether a check that cannot be made fails): what an application sets up for itself, no
+     * system property needed.
      */
-    public TrustManager[] revocationCheckingTrustManagers(PKIXRevocationChecker checker)
+    public TrustManager[] revocationCheckingTrustManagers(Set<PKIXRevocationChecker.Option> options)
             throws GeneralSecurityException {
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathValidator.getInstance("PKIX")
+                .getRevocationChecker();
+        checker.setOptions(options);
         PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustStore(), new X509CertSelector());
         parameters.setRevocationEnabled(true);
         parameters.addCertPathChecker(checker);

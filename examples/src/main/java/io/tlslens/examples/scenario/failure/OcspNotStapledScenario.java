@@ -11,10 +11,10 @@ import io.tlslens.examples.scenario.Outcome;
 import io.tlslens.examples.scenario.ScenarioContext;
 import io.tlslens.examples.scenario.Side;
 import io.tlslens.examples.scenario.SocketPairScenario;
-import java.security.cert.CertPathValidator;
-import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.PKIXRevocationChecker.Option;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -26,6 +26,9 @@ import javax.net.ssl.SSLHandshakeException;
  * certificate names (authorityInfoAccess), which answers {@code tryLater}.
  */
 public final class OcspNotStapledScenario extends SocketPairScenario {
+    /** OCSP only, for the server's certificate only; an answer that cannot be had fails the check. */
+    private static final Set<Option> OCSP_FOR_THE_SERVER = EnumSet.of(Option.ONLY_END_ENTITY, Option.NO_FALLBACK);
+
     public OcspNotStapledScenario() {
         super("ocsp-not-stapled",
                 "the client requires OCSP status; the server staples none and the CA's responder answers tryLater",
@@ -40,13 +43,8 @@ public final class OcspNotStapledScenario extends SocketPairScenario {
             ca.publish(ocspPath, "application/ocsp-response", request -> Revocations.ocspTryLater());
             Credential unstapled = pki.intermediate().issue("unstapled-server",
                     Pki.serverProfile(Instant.now()).withOcspResponder(ca.url(ocspPath)), pki.keyType().generate());
-
-            PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathValidator.getInstance("PKIX")
-                    .getRevocationChecker();
-            checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.ONLY_END_ENTITY,
-                    PKIXRevocationChecker.Option.NO_FALLBACK));
             return connect(SslContexts.create(unstapled.keyManagers(), pki.trustManagers()),
-                    SslContexts.create(null, pki.revocationCheckingTrustManagers(checker)));
+                    SslContexts.create(null, pki.revocationCheckingTrustManagers(OCSP_FOR_THE_SERVER)));
         }
     }
 }
