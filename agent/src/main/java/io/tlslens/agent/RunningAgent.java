@@ -20,10 +20,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One running TLSLens: the woven SunJSSE hooks, the reference stack's observation, the key log,
- * the OpenTelemetry SDK, the recorder thread and the shutdown hook, owned together so that {@link #detach} can take all of it back out
- * of the JVM and a later attach can start afresh. The OpenTelemetry SDK is set up on the recorder
- * thread, off the application's (or the attach listener's) thread.
+ * One running TLSLens: the woven SunJSSE hooks, the reference stack's observation (and swap), the
+ * key log, the OpenTelemetry SDK, the recorder thread and the shutdown hook, owned together so
+ * that {@link #detach} can take all of it back out of the JVM and a later attach can start afresh.
+ * The OpenTelemetry SDK is set up on the recorder thread, off the application's (or the attach
+ * listener's) thread.
  */
 final class RunningAgent {
 
@@ -150,8 +151,9 @@ final class RunningAgent {
     /**
      * Takes TLSLens back out: the hooks stop listening and the SunJSSE classes get their original
      * bytecode back, reference-stack connections opened from now on are not observed, new
-     * SSLContexts come from SunJSSE again after a {@code stack=reference} swap, the recorder records what is queued and ends, the SDK flushes and shuts down
-     * (ending its export threads), the key log is closed, and the shutdown hook is removed.
+     * SSLContexts come from SunJSSE again after a {@code stack=reference} swap, the recorder
+     * records what is queued and ends, the SDK flushes and shuts down (ending its export threads),
+     * the key log is closed, and the shutdown hook is removed.
      * Returns whether the SunJSSE classes were restored.
      */
     boolean detach() {

@@ -3,9 +3,9 @@ package io.tlslens.stack.crypto;
 import javax.crypto.AEADBadTagException;
 
 /**
- * An AEAD keyed for one direction of one epoch (RFC 5116), with a 12-byte nonce. Not thread-safe,
- * and an instance either seals or opens: the JDK's ciphers refuse to reuse a key and nonce pair,
- * which sealing and opening the same record on one instance would do.
+ * An AEAD keyed for one direction of one epoch (RFC 5116), with a 12-byte nonce. Not thread-safe.
+ * Sealing twice with one nonce is refused (the JDK's ciphers guard against that misuse), so an
+ * instance either seals or opens.
  */
 public interface Aead {
 

@@ -2,6 +2,7 @@ package io.tlslens.stack.crypto;
 
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.NamedGroup;
+import io.tlslens.wire.SignatureScheme;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -146,7 +147,7 @@ public final class BcTlsCrypto implements TlsCrypto {
     public byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException {
         if (!canSign(signatureScheme, key)) {
             throw new GeneralSecurityException("a " + key.getAlgorithm() + " key cannot sign "
-                    + io.tlslens.wire.SignatureScheme.name(signatureScheme));
+                    + SignatureScheme.name(signatureScheme));
         }
         try {
             AsymmetricKeyParameter privateKey = PrivateKeyFactory.createKey(key.getEncoded());

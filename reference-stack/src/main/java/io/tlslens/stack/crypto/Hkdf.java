@@ -14,10 +14,6 @@ public final class Hkdf {
         this.hash = Objects.requireNonNull(hash, "hash");
     }
 
-    public HashFunction hash() {
-        return hash;
-    }
-
     /** {@code HKDF-Extract(salt, IKM)}; an empty salt stands for HashLen zero bytes (RFC 5869 §2.2). */
     public byte[] extract(byte[] salt, byte[] ikm) {
         byte[] key = salt.length == 0 ? new byte[hash.length()] : salt;

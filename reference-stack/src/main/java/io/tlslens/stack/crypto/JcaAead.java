@@ -2,6 +2,7 @@ package io.tlslens.stack.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 import java.util.function.Function;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -12,21 +13,28 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * An AEAD through the JDK's own provider (SunJCE, always present since JDK 11). Not thread-safe: one
  * Cipher per direction and epoch, re-initialised for every record with that record's nonce (JCA
- * refuses to encrypt twice under one key and nonce, which per-record nonces never do; JDK 17
- * refuses it for ChaCha20-Poly1305 decryption too, so one instance must not seal and open).
+ * refuses to encrypt twice under one key and nonce, which per-record nonces never do, and this
+ * class leaves that safety net in place).
  */
 final class JcaAead implements Aead {
     private static final int TAG_LENGTH = 16;
 
+    private final String transformation;
     private final SecretKeySpec key;
-    private final Cipher cipher;
     private final Function<byte[], AlgorithmParameterSpec> parameters;
+    private Cipher cipher;
+    private byte[] lastNonce;
 
     private JcaAead(String transformation, SecretKeySpec key, Function<byte[], AlgorithmParameterSpec> parameters) {
+        this.transformation = transformation;
         this.key = key;
         this.parameters = parameters;
+        this.cipher = newCipher();
+    }
+
+    private Cipher newCipher() {
         try {
-            this.cipher = Cipher.getInstance(transformation);
+            return Cipher.getInstance(transformation);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(transformation + " is missing from this JDK", e);
         }
@@ -50,12 +58,13 @@ final class JcaAead implements Aead {
 
     @Override
     public byte[] seal(byte[] nonce, byte[] additionalData, byte[] plaintext) {
+        lastNonce = nonce.clone();
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, parameters.apply(nonce));
             cipher.updateAAD(additionalData);
             return cipher.doFinal(plaintext);
         } catch (GeneralSecurityException e) {
-            // only a wrong key or nonce length gets here, which is a bug in the caller
+            // a nonce of the wrong length, or one that sealed before: both are bugs in the caller
             throw new IllegalStateException("AEAD encryption failed: " + e.getClass().getSimpleName());
         }
     }
@@ -65,6 +74,12 @@ final class JcaAead implements Aead {
         if (ciphertext.length < TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
+        if (Arrays.equals(nonce, lastNonce)) {
+            // JDK 17's ChaCha20-Poly1305 refuses two inits in a row with one key and nonce even to
+            // decrypt; opening the same record again is harmless and gets a fresh instance
+            cipher = newCipher();
+        }
+        lastNonce = nonce.clone();
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, parameters.apply(nonce));
             cipher.updateAAD(additionalData);

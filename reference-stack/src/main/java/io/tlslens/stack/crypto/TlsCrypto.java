@@ -33,11 +33,22 @@ public interface TlsCrypto {
     /** Whether this provider can sign and verify {@code signatureScheme}. */
     boolean supportsSignatureScheme(int signatureScheme);
 
-    /** Whether {@code key} (from a key manager) can produce {@code signatureScheme} signatures. */
+    /**
+     * Whether {@code key} (from a key manager) can produce {@code signatureScheme} signatures: the
+     * key type the scheme names (an RSASSA-PSS key makes rsa_pss_pss_* only, an rsaEncryption key
+     * rsa_pss_rsae_* and rsa_pkcs1_*), the curve of an ECDSA scheme as in TLS 1.3, and a modulus
+     * large enough for the hash.
+     */
     boolean canSign(int signatureScheme, PrivateKey key);
 
+    /** Signs {@code message} (the whole of it; the scheme hashes); fails if {@link #canSign} would say no. */
     byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException;
 
+    /**
+     * Whether {@code signature} is a valid {@code signatureScheme} signature of {@code message} by
+     * {@code key}, under the same key rules as {@link #canSign}; a malformed key or signature is
+     * simply not valid.
+     */
     boolean verify(int signatureScheme, PublicKey key, byte[] message, byte[] signature);
 
     /** One side's ephemeral key pair of a key exchange. */

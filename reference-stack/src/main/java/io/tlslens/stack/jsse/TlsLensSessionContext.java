@@ -35,11 +35,7 @@ final class TlsLensSessionContext implements SSLSessionContext {
 
     /** Remembers an established session. */
     synchronized void add(TlsLensSession session) {
-        byte[] id = session.getId();
-        if (id.length == 0) {
-            return;
-        }
-        sessions.put(ByteBuffer.wrap(id), session);
+        sessions.put(ByteBuffer.wrap(session.getId()), session);
         evict();
     }
 

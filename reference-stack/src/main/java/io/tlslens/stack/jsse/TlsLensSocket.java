@@ -1,9 +1,11 @@
 package io.tlslens.stack.jsse;
 
 import io.tlslens.stack.TlsConnection;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.net.ssl.HandshakeCompletedEvent;
@@ -32,16 +35,20 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Locks: one reader and one writer at a time; the core is called under {@code coreLock} only,
  * and output is taken from it and written under {@code writeLock} so records leave in order.
+ * Handshake-completed listeners are called on the thread that finished the handshake, before
+ * {@code startHandshake} (or the first I/O) returns.
  */
 final class TlsLensSocket extends SSLSocket {
     private final ContextData context;
     private final ConnectionParameters parameters;
     private final Socket transport;
+    /** Bytes the application read off the transport before layering this socket on it; empty when none. */
+    private final InputStream consumed;
     private final boolean autoClose;
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
     private final Object handshakeLock = new Object();
     private final Object readLock = new Object();
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final Object coreLock = new Object();
     private final InputStream appInput = new AppInputStream();
     private final OutputStream appOutput = new AppOutputStream();
@@ -59,10 +66,11 @@ final class TlsLensSocket extends SSLSocket {
     private RecordReader reader;
 
     private TlsLensSocket(ContextData context, ConnectionParameters parameters, Socket transport,
-            String peerHost, int peerPort, boolean autoClose) {
+            InputStream consumed, String peerHost, int peerPort, boolean autoClose) {
         this.context = context;
         this.parameters = parameters;
         this.transport = transport;
+        this.consumed = consumed;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.autoClose = autoClose;
@@ -71,13 +79,25 @@ final class TlsLensSocket extends SSLSocket {
     /** A client socket over {@code transport}, connected or still to be connected through {@link #connect}. */
     static TlsLensSocket client(ContextData context, Socket transport, String peerHost, int peerPort,
             boolean autoClose) {
-        return new TlsLensSocket(context, new ConnectionParameters(true), transport, peerHost, peerPort, autoClose);
+        ConnectionParameters parameters = new ConnectionParameters(true);
+        parameters.addPeerHostAsServerName(peerHost);
+        return new TlsLensSocket(context, parameters, transport, InputStream.nullInputStream(), peerHost, peerPort,
+                autoClose);
     }
 
     /** The server side of a connection a {@link TlsLensServerSocket} accepted. */
     static TlsLensSocket accepted(ContextData context, ConnectionParameters parameters, Socket transport) {
-        return new TlsLensSocket(context, parameters, transport,
-                transport.getInetAddress().getHostAddress(), transport.getPort(), true);
+        return server(context, parameters, transport, InputStream.nullInputStream(), true);
+    }
+
+    /**
+     * The server side layered over a connected socket whose first bytes the application already
+     * read (to sniff the protocol, say): they are the start of the ClientHello.
+     */
+    static TlsLensSocket server(ContextData context, ConnectionParameters parameters, Socket transport,
+            InputStream consumed, boolean autoClose) {
+        return new TlsLensSocket(context, parameters, transport, consumed,
+                transport.getInetAddress().getHostAddress(), transport.getPort(), autoClose);
     }
 
     // ---- the handshake
@@ -88,7 +108,7 @@ final class TlsLensSocket extends SSLSocket {
             checkOpen();
             if (handshakeDone) {
                 callCore(() -> connection.updateKeys(false)); // TLS 1.3 has no renegotiation; SunJSSE updates keys
-                flush();
+                sendPending();
                 return;
             }
             handshake();
@@ -116,7 +136,7 @@ final class TlsLensSocket extends SSLSocket {
         if (connection == null) {
             start();
         }
-        flush();
+        sendPending();
         while (!handshakeDone) {
             synchronized (readLock) {
                 if (!readRecord()) {
@@ -125,7 +145,7 @@ final class TlsLensSocket extends SSLSocket {
                     throw failure;
                 }
             }
-            flush();
+            sendPending();
             synchronized (coreLock) {
                 handshakeDone = connection.isHandshakeComplete();
             }
@@ -149,7 +169,7 @@ final class TlsLensSocket extends SSLSocket {
             created = context.newConnection(parameters, peerHost, peerPort, ManagerCaller.of(this), select);
         }
         session = new TlsLensSession(created.view(), context.sessions(parameters.clientMode()));
-        reader = new RecordReader(transport.getInputStream());
+        reader = new RecordReader(new SequenceInputStream(consumed, transport.getInputStream()));
         connection = created;
         callCore(connection::beginHandshake);
     }
@@ -162,19 +182,33 @@ final class TlsLensSocket extends SSLSocket {
 
     // ---- records in and out
 
-    /** Reads and processes one record; false at end of stream. Called under readLock. */
+    /** Reads and processes one record; false at end of stream between records. Called under readLock. */
     private boolean readRecord() throws IOException {
-        ByteBuffer record = reader.next();
-        if (record == null) {
-            return false;
+        while (!process(reader.buffered())) {
+            if (!reader.readMore()) {
+                if (reader.buffered().hasRemaining()) {
+                    throw new EOFException("The peer closed the connection in the middle of a record");
+                }
+                return false;
+            }
         }
-        callCore(() -> connection.processRecord(record));
         return true;
     }
 
+    private boolean process(ByteBuffer buffered) throws IOException {
+        try {
+            synchronized (coreLock) {
+                return connection.processRecord(buffered);
+            }
+        } catch (SSLException e) {
+            throw failed(e);
+        }
+    }
+
     /** Writes whatever the core has queued for the peer. */
-    private void flush() throws IOException {
-        synchronized (writeLock) {
+    private void sendPending() throws IOException {
+        writeLock.lock();
+        try {
             byte[] bytes;
             synchronized (coreLock) {
                 ByteBuffer out = ByteBuffer.allocate(connection.pendingOutput());
@@ -186,6 +220,8 @@ final class TlsLensSocket extends SSLSocket {
                 out.write(bytes);
                 out.flush();
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -199,15 +235,20 @@ final class TlsLensSocket extends SSLSocket {
                 call.run();
             }
         } catch (SSLException e) {
-            failure = handshakeDone ? e : HandshakeFailures.of(e);
-            closeAfterFailure();
-            throw failure;
+            throw failed(e);
         }
+    }
+
+    /** Remembers a fatal error (during the handshake, as an SSLHandshakeException) and cleans up after it. */
+    private SSLException failed(SSLException e) {
+        failure = handshakeDone ? e : HandshakeFailures.of(e);
+        closeAfterFailure();
+        return failure;
     }
 
     private void closeAfterFailure() {
         try {
-            flush();
+            sendPending();
         } catch (IOException e) {
             // the peer may be gone already: the failure is what the application sees
         }
@@ -263,7 +304,7 @@ final class TlsLensSocket extends SSLSocket {
                     if (!readRecord()) {
                         return -1; // the peer closed without close_notify
                     }
-                    flush(); // a KeyUpdate answer, or our close_notify reply
+                    sendPending(); // a KeyUpdate answer, or our close_notify reply
                 }
             }
         }
@@ -292,7 +333,8 @@ final class TlsLensSocket extends SSLSocket {
             Objects.checkFromIndexSize(off, len, b.length);
             handshakeIfNeeded();
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 while (src.hasRemaining()) {
                     checkOpen();
                     callCore(() -> {
@@ -301,8 +343,10 @@ final class TlsLensSocket extends SSLSocket {
                         }
                         connection.writePlaintext(src);
                     });
-                    flush();
+                    sendPending();
                 }
+            } finally {
+                writeLock.unlock();
             }
         }
 
@@ -320,9 +364,18 @@ final class TlsLensSocket extends SSLSocket {
             return;
         }
         closed = true;
+        // A writer blocked on a peer that does not read holds the write lock: then close without
+        // close_notify rather than wait for it, as SunJSSE does.
+        if (!writeLock.tryLock()) {
+            if (autoClose) {
+                transport.close();
+            }
+            return;
+        }
         try {
             closeOutbound();
         } finally {
+            writeLock.unlock();
             if (autoClose) {
                 transport.close();
             }
@@ -339,7 +392,7 @@ final class TlsLensSocket extends SSLSocket {
                 connection.closeOutbound();
             }
         });
-        flush();
+        sendPending();
     }
 
     @Override
@@ -571,6 +624,9 @@ final class TlsLensSocket extends SSLSocket {
             InetSocketAddress address = (InetSocketAddress) endpoint;
             peerHost = address.getHostString();
             peerPort = address.getPort();
+            synchronized (parameters) {
+                parameters.addPeerHostAsServerName(peerHost);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ import java.util.Deque;
  */
 public final class RecordWriter {
     /** TLSPlaintext.length and the content of a TLSInnerPlaintext are at most 2^14 (§5.1, §5.2). */
-    public static final int MAX_PLAINTEXT = 1 << 14;
+    public static final int MAX_PLAINTEXT = RecordProtection.MAX_PLAINTEXT_LENGTH;
     /** The AEAD tag of every TLS 1.3 suite. */
     private static final int TAG_LENGTH = 16;
 
@@ -61,11 +61,6 @@ public final class RecordWriter {
         this.protection = newProtection;
     }
 
-    /** Whether records are protected (TLS 1.3 handshake or application epochs). */
-    public boolean isProtected() {
-        return protection != null;
-    }
-
     /** The dummy ChangeCipherSpec of middlebox compatibility mode (§D.4): always a plaintext record. */
     public void changeCipherSpec() {
         flush();
@@ -96,7 +91,7 @@ public final class RecordWriter {
     }
 
     /** The most content one record carries now. */
-    public int maxContent() {
+    private int maxContent() {
         return protection == null ? Math.min(MAX_PLAINTEXT, peerLimit) : Math.min(MAX_PLAINTEXT, peerLimit - 1);
     }
 

@@ -78,6 +78,10 @@ public final class KeySchedule {
      */
     byte[] hkdfExpandLabel(byte[] secret, String label, byte[] context, int length) {
         byte[] fullLabel = concat(LABEL_PREFIX, label.getBytes(StandardCharsets.US_ASCII));
+        if (fullLabel.length > 255 || context.length > 255) {
+            throw new IllegalArgumentException("HkdfLabel: label of " + fullLabel.length + " bytes, context of "
+                    + context.length + " bytes (255 at most)");
+        }
         byte[] info = new byte[2 + 1 + fullLabel.length + 1 + context.length];
         info[0] = (byte) (length >>> 8);
         info[1] = (byte) length;

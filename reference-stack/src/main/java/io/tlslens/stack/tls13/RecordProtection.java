@@ -136,7 +136,10 @@ public final class RecordProtection {
         return new Plaintext(inner[end - 1] & 0xff, content);
     }
 
-    /** How many records this protection has sealed or opened. */
+    /**
+     * How many records this protection has sealed or opened: what a connection watches to update
+     * its keys before an AEAD's limit (RFC 8446 §5.5).
+     */
     public long sequenceNumber() {
         return sequenceNumber;
     }

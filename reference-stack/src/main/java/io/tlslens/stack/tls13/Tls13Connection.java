@@ -19,6 +19,7 @@ import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.HandshakeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -126,8 +127,8 @@ public final class Tls13Connection implements TlsConnection {
     }
 
     /**
-     * §6: close_notify ends the inbound side; user_canceled is a warning to ignore; every other
-     * alert is fatal in TLS 1.3 whatever its level.
+     * §6: close_notify ends the inbound side (and the handshake, if it was not complete);
+     * user_canceled is a warning to ignore; every other alert is fatal in TLS 1.3 whatever its level.
      */
     private void alert(InboundRecord record) throws SSLException {
         Alert alert;
@@ -137,7 +138,7 @@ public final class Tls13Connection implements TlsConnection {
             throw new TlsAlertException(AlertDescription.decode_error, "malformed alert record");
         }
         observer.alertReceived(alert);
-        if (alert.description() == AlertDescription.close_notify) {
+        if (alert.description() == AlertDescription.close_notify && handshake.isComplete()) {
             inboundDone = true;
             return;
         }
@@ -147,8 +148,10 @@ public final class Tls13Connection implements TlsConnection {
         failed = true;
         inboundDone = true;
         outboundClosed = true;
-        SSLException e = new SSLException("Received fatal alert: " + AlertDescription.name(alert.description())
-                + (alert.level() == AlertLevel.fatal ? "" : " (sent as a warning)"));
+        SSLException e = new SSLException(alert.description() == AlertDescription.close_notify
+                ? "Received close_notify during the handshake"
+                : "Received fatal alert: " + AlertDescription.name(alert.description())
+                        + (alert.level() == AlertLevel.fatal ? "" : " (sent as a warning)"));
         observer.failed(e);
         throw e;
     }
@@ -238,7 +241,7 @@ public final class Tls13Connection implements TlsConnection {
             int n = Math.min(head.length, dst.remaining());
             dst.put(head, 0, n);
             if (n < head.length) {
-                received.addFirst(java.util.Arrays.copyOfRange(head, n, head.length));
+                received.addFirst(Arrays.copyOfRange(head, n, head.length));
             }
             moved += n;
         }
@@ -252,8 +255,7 @@ public final class Tls13Connection implements TlsConnection {
             throw new SSLException("connection closed for writing");
         }
         if (handshake.isComplete()) {
-            int n = writer.applicationData(src);
-            return n;
+            return writer.applicationData(src);
         }
         long allowance = handshake.earlyDataAllowance();
         if (allowance <= 0) {
@@ -278,6 +280,7 @@ public final class Tls13Connection implements TlsConnection {
             return;
         }
         outboundClosed = true;
+        handshake.outboundClosed();
         Alert alert = new Alert(AlertLevel.warning, AlertDescription.close_notify);
         writer.alert(alert);
         observer.alertSent(alert);

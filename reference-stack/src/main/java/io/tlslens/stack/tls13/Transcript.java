@@ -46,11 +46,6 @@ public final class Transcript {
         pending = null;
     }
 
-    /** Whether {@link #useHash} was called. */
-    public boolean hashKnown() {
-        return hash != null;
-    }
-
     /** Adds a handshake message, encoded with its header. */
     public void add(HandshakeMessage message) {
         add(message.encode());
