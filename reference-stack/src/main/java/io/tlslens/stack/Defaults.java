@@ -7,19 +7,19 @@ import io.tlslens.wire.SignatureScheme;
 import java.util.List;
 
 /** What the reference stack enables unless told otherwise, in preference order. */
-final class Defaults {
-    static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3);
+public final class Defaults {
+    public static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3);
 
-    static final List<Integer> CIPHER_SUITES = List.of(
+    public static final List<Integer> CIPHER_SUITES = List.of(
             CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_AES_256_GCM_SHA384,
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
 
-    static final List<Integer> GROUPS = List.of(NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1);
+    public static final List<Integer> GROUPS = List.of(NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1);
 
-    static final List<Integer> KEY_SHARE_GROUPS = List.of(NamedGroup.x25519);
+    public static final List<Integer> KEY_SHARE_GROUPS = List.of(NamedGroup.x25519);
 
-    static final List<Integer> SIGNATURE_SCHEMES = List.of(
+    public static final List<Integer> SIGNATURE_SCHEMES = List.of(
             SignatureScheme.ecdsa_secp256r1_sha256,
             SignatureScheme.ecdsa_secp384r1_sha384,
             SignatureScheme.ed25519,

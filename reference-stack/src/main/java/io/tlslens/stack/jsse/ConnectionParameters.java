@@ -1,0 +1,202 @@
+package io.tlslens.stack.jsse;
+
+import java.security.AlgorithmConstraints;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The JSSE settings of one engine or socket, changed through the setters of {@code SSLEngine}/
+ * {@code SSLSocket} or {@link #apply(SSLParameters)}, and read once when the connection starts.
+ * Not thread-safe: the engine or socket guards it.
+ */
+final class ConnectionParameters {
+    /** {@code jdk.tls.namedGroups}, read once like SunJSSE does; null when unset. */
+    private static final String[] NAMED_GROUPS_PROPERTY = namedGroupsProperty();
+
+    private boolean clientMode;
+    private String[] protocols = JsseNames.PROTOCOLS.supported();
+    private String[] cipherSuites = JsseNames.CIPHER_SUITES.supported();
+    private String[] namedGroups;
+    private String[] signatureSchemes;
+    private boolean needClientAuth;
+    private boolean wantClientAuth;
+    private String[] applicationProtocols = new String[0];
+    /** Null until set: the client then derives SNI from the peer host. */
+    private List<SNIServerName> serverNames;
+    private Collection<SNIMatcher> sniMatchers = List.of();
+    private String endpointIdentificationAlgorithm;
+    private AlgorithmConstraints algorithmConstraints;
+    private boolean useCipherSuitesOrder = true;
+    private boolean enableSessionCreation = true;
+
+    ConnectionParameters(boolean clientMode) {
+        this.clientMode = clientMode;
+    }
+
+    ConnectionParameters copy() {
+        ConnectionParameters c = new ConnectionParameters(clientMode);
+        c.apply(toSSLParameters());
+        c.serverNames = serverNames;
+        c.enableSessionCreation = enableSessionCreation;
+        return c;
+    }
+
+    /** As SunJSSE: null arrays and lists leave the setting as it is. */
+    void apply(SSLParameters p) {
+        if (p.getProtocols() != null) {
+            protocols = JsseNames.PROTOCOLS.filter(p.getProtocols());
+        }
+        if (p.getCipherSuites() != null) {
+            cipherSuites = JsseNames.CIPHER_SUITES.filter(p.getCipherSuites());
+        }
+        String[] groups = NewerParameters.namedGroups(p);
+        if (groups != null) {
+            namedGroups = groups.clone();
+        }
+        String[] schemes = NewerParameters.signatureSchemes(p);
+        if (schemes != null) {
+            signatureSchemes = schemes.clone();
+        }
+        if (p.getNeedClientAuth()) {
+            setNeedClientAuth(true);
+        } else {
+            setWantClientAuth(p.getWantClientAuth());
+        }
+        applicationProtocols = p.getApplicationProtocols().clone();
+        if (p.getServerNames() != null) {
+            serverNames = List.copyOf(p.getServerNames());
+        }
+        if (p.getSNIMatchers() != null) {
+            sniMatchers = List.copyOf(p.getSNIMatchers());
+        }
+        endpointIdentificationAlgorithm = p.getEndpointIdentificationAlgorithm();
+        algorithmConstraints = p.getAlgorithmConstraints();
+        useCipherSuitesOrder = p.getUseCipherSuitesOrder();
+    }
+
+    SSLParameters toSSLParameters() {
+        SSLParameters p = new SSLParameters(cipherSuites.clone(), protocols.clone());
+        NewerParameters.namedGroups(p, namedGroups == null ? null : namedGroups.clone());
+        NewerParameters.signatureSchemes(p, signatureSchemes == null ? null : signatureSchemes.clone());
+        if (needClientAuth) {
+            p.setNeedClientAuth(true);
+        } else {
+            p.setWantClientAuth(wantClientAuth);
+        }
+        p.setApplicationProtocols(applicationProtocols.clone());
+        if (serverNames != null) {
+            p.setServerNames(serverNames);
+        }
+        p.setSNIMatchers(sniMatchers);
+        p.setEndpointIdentificationAlgorithm(endpointIdentificationAlgorithm);
+        p.setAlgorithmConstraints(algorithmConstraints);
+        p.setUseCipherSuitesOrder(useCipherSuitesOrder);
+        return p;
+    }
+
+    boolean clientMode() {
+        return clientMode;
+    }
+
+    void setClientMode(boolean clientMode) {
+        this.clientMode = clientMode;
+    }
+
+    String[] protocols() {
+        return protocols.clone();
+    }
+
+    void setProtocols(String[] names) {
+        protocols = JsseNames.PROTOCOLS.filter(Objects.requireNonNull(names, "protocols"));
+    }
+
+    String[] cipherSuites() {
+        return cipherSuites.clone();
+    }
+
+    void setCipherSuites(String[] names) {
+        cipherSuites = JsseNames.CIPHER_SUITES.filter(Objects.requireNonNull(names, "cipher suites"));
+    }
+
+    /** The groups to offer or accept: set through SSLParameters, else {@code jdk.tls.namedGroups}, else all. */
+    List<Integer> groupCodes() {
+        String[] names = namedGroups != null ? namedGroups : NAMED_GROUPS_PROPERTY;
+        return JsseNames.GROUPS.codes(names != null ? names : JsseNames.GROUPS.supported());
+    }
+
+    List<Integer> signatureSchemeCodes() {
+        return JsseNames.SIGNATURE_SCHEMES.codes(
+                signatureSchemes != null ? signatureSchemes : JsseNames.SIGNATURE_SCHEMES.supported());
+    }
+
+    List<Integer> protocolCodes() {
+        return JsseNames.PROTOCOLS.codes(protocols);
+    }
+
+    List<Integer> cipherSuiteCodes() {
+        return JsseNames.CIPHER_SUITES.codes(cipherSuites);
+    }
+
+    boolean needClientAuth() {
+        return needClientAuth;
+    }
+
+    /** Need and want replace each other, as in SunJSSE. */
+    void setNeedClientAuth(boolean need) {
+        needClientAuth = need;
+        wantClientAuth = false;
+    }
+
+    boolean wantClientAuth() {
+        return wantClientAuth;
+    }
+
+    void setWantClientAuth(boolean want) {
+        wantClientAuth = want;
+        needClientAuth = false;
+    }
+
+    List<String> applicationProtocols() {
+        return List.of(applicationProtocols);
+    }
+
+    /** The names set explicitly; null when never set. */
+    List<SNIServerName> serverNames() {
+        return serverNames;
+    }
+
+    Collection<SNIMatcher> sniMatchers() {
+        return sniMatchers;
+    }
+
+    String endpointIdentificationAlgorithm() {
+        return endpointIdentificationAlgorithm;
+    }
+
+    boolean enableSessionCreation() {
+        return enableSessionCreation;
+    }
+
+    void setEnableSessionCreation(boolean enable) {
+        enableSessionCreation = enable;
+    }
+
+    private static String[] namedGroupsProperty() {
+        String value = System.getProperty("jdk.tls.namedGroups");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : value.replace("\"", "").split(",")) {
+            if (!name.isBlank()) {
+                names.add(name.trim());
+            }
+        }
+        return names.toArray(new String[0]);
+    }
+}

@@ -1,0 +1,122 @@
+package io.tlslens.stack.jsse;
+
+import io.tlslens.stack.ClientAuth;
+import io.tlslens.stack.Credentials;
+import io.tlslens.stack.Tls;
+import io.tlslens.stack.TlsConfig;
+import io.tlslens.stack.TlsConnection;
+import io.tlslens.stack.crypto.TlsCrypto;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.StandardConstants;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * What an initialised SSLContext holds (its managers, crypto and session contexts), and how a
+ * connection is configured from it and an engine's or socket's parameters.
+ */
+final class ContextData {
+    private final X509ExtendedKeyManager keyManager;
+    private final X509ExtendedTrustManager trustManager;
+    private final TlsCrypto crypto;
+    private final TlsLensSessionContext clientSessions;
+    private final TlsLensSessionContext serverSessions;
+
+    ContextData(X509ExtendedKeyManager keyManager, X509ExtendedTrustManager trustManager, TlsCrypto crypto,
+            TlsLensSessionContext clientSessions, TlsLensSessionContext serverSessions) {
+        this.keyManager = keyManager;
+        this.trustManager = trustManager;
+        this.crypto = crypto;
+        this.clientSessions = clientSessions;
+        this.serverSessions = serverSessions;
+    }
+
+    TlsLensSessionContext clientSessions() {
+        return clientSessions;
+    }
+
+    TlsLensSessionContext serverSessions() {
+        return serverSessions;
+    }
+
+    TlsLensSessionContext sessions(boolean client) {
+        return client ? clientSessions : serverSessions;
+    }
+
+    /**
+     * A connection configured from {@code parameters}; {@code caller} is what the managers are
+     * called with, {@code selector} the server's ALPN selector (null: choose from the list).
+     */
+    TlsConnection newConnection(ConnectionParameters parameters, String peerHost, int peerPort,
+            ManagerCaller caller, Function<List<String>, String> selector) {
+        boolean client = parameters.clientMode();
+        List<Integer> groups = parameters.groupCodes();
+        TlsConfig.Builder config = (client ? TlsConfig.client(crypto) : TlsConfig.server(crypto))
+                .versions(parameters.protocolCodes())
+                .cipherSuites(parameters.cipherSuiteCodes())
+                .groups(groups)
+                .keyShareGroups(groups.isEmpty() ? List.of() : List.of(groups.get(0)))
+                .signatureSchemes(parameters.signatureSchemeCodes())
+                .applicationProtocols(parameters.applicationProtocols())
+                .credentials(keyManager == null ? Credentials.NONE
+                        : new KeyManagerCredentials(keyManager, caller, crypto))
+                .peerVerifier(new TrustManagerVerifier(trustManager, caller))
+                .peer(peerHost, peerPort)
+                .sessions(sessions(client).store())
+                .keyLog(TlsLensProvider.keyLog());
+        if (client) {
+            config.serverNames(serverNames(parameters.serverNames(), peerHost));
+        } else {
+            config.clientAuth(parameters.needClientAuth() ? ClientAuth.NEED
+                            : parameters.wantClientAuth() ? ClientAuth.WANT : ClientAuth.NONE)
+                    .serverNameMatcher(serverNameMatcher(parameters.sniMatchers()))
+                    .applicationProtocolSelector(selector);
+        }
+        return client ? Tls.client(config.build()) : Tls.server(config.build());
+    }
+
+    /** The SNI host names a client sends: those set explicitly, else the peer host when it is a DNS name. */
+    private static List<String> serverNames(List<SNIServerName> explicit, String peerHost) {
+        List<String> names = new ArrayList<>();
+        if (explicit != null) {
+            for (SNIServerName name : explicit) {
+                if (name instanceof SNIHostName) {
+                    names.add(((SNIHostName) name).getAsciiName());
+                }
+            }
+        } else if (isDnsName(peerHost)) {
+            names.add(peerHost);
+        }
+        return names;
+    }
+
+    /** As SunJSSE: a name with an inner dot that is no IP literal and is a valid SNI host name. */
+    private static boolean isDnsName(String host) {
+        if (host == null || host.indexOf('.') <= 0 || host.endsWith(".") || host.indexOf(':') >= 0
+                || host.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            new SNIHostName(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** As SunJSSE: without matchers every name is accepted; with them, one for host names must match. */
+    private static Predicate<String> serverNameMatcher(Collection<SNIMatcher> matchers) {
+        if (matchers.isEmpty()) {
+            return null;
+        }
+        return name -> matchers.stream().anyMatch(matcher -> matcher.getType() == StandardConstants.SNI_HOST_NAME
+                && matcher.matches(new SNIHostName(name)));
+    }
+}
