@@ -2,7 +2,9 @@ package io.tlslens.stack;
 
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Observation;
+import io.tlslens.stack.tls12.Tls12Connection;
 import io.tlslens.stack.tls13.Tls13Connection;
+import io.tlslens.wire.ProtocolVersion;
 
 /**
  * Creates reference-stack connections. The observer is the configuration's, or, when none was
@@ -30,6 +32,9 @@ public final class Tls {
     private static TlsConnection connect(TlsConfig config) {
         HandshakeObserver observer = config.observer() != HandshakeObserver.NONE ? config.observer()
                 : Observation.open(config.isClient(), config.peerHost(), config.peerPort());
+        if (!config.versions().contains(ProtocolVersion.TLSv1_3) && config.versions().contains(ProtocolVersion.TLSv1_2)) {
+            return new Tls12Connection(config, observer);
+        }
         return new Tls13Connection(config, observer);
     }
 }
