@@ -8,7 +8,7 @@ import java.util.List;
 
 /** What the reference stack enables unless told otherwise, in preference order. */
 public final class Defaults {
-    public static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3);
+    public static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3, ProtocolVersion.TLSv1_2);
 
     public static final List<Integer> CIPHER_SUITES = List.of(
             CipherSuite.TLS_AES_128_GCM_SHA256,

@@ -223,19 +223,19 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         if (serverHello.extension(SupportedVersionsExtension.class).isPresent() || version != ProtocolVersion.TLSv1_2) {
             int selected = serverHello.selectedVersion();
             decide(Decision.none(Subjects.VERSION, "server selected " + ProtocolVersion.name(selected),
-                    evidence("client.versions", offered, "server.selected", List.of(ProtocolVersion.name(selected)))));
+                    evidence("client.offered", offered, "server.selected", List.of(ProtocolVersion.name(selected)))));
             throw new TlsAlertException(AlertDescription.protocol_version, "server selected " + ProtocolVersion.name(selected)
                     + "; the client offers " + offered);
         }
         byte[] tail = Arrays.copyOfRange(serverRandom, 24, 32);
-        if (config.versions().contains(ProtocolVersion.TLSv1_3)
+        if (hello.supportedVersions().contains(ProtocolVersion.TLSv1_3)
                 && (Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11))) {
             decide(Decision.none(Subjects.VERSION, "downgrade sentinel in a TLS 1.2 ServerHello: a TLS 1.3 server was forced down",
-                    evidence("client.versions", offered)));
+                    evidence("client.offered", offered)));
             throw new TlsAlertException(AlertDescription.illegal_parameter, "ServerHello random carries the TLS 1.3 downgrade sentinel");
         }
         decide(Decision.chose(Subjects.VERSION, ProtocolVersion.name(ProtocolVersion.TLSv1_2),
-                "selected by the server in legacy_version", evidence("client.versions", offered)));
+                "selected by the server in legacy_version", evidence("client.offered", offered)));
     }
 
     /** RFC 5746 §3.4: the server must answer our empty renegotiation_info with an empty one. */

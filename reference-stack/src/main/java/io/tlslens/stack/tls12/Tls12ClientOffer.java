@@ -13,7 +13,6 @@ import io.tlslens.wire.SessionTicketExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What a client puts in its ClientHello for TLS 1.2 (RFC 5246 §7.4.1.2): the suites, the
@@ -55,9 +54,7 @@ public final class Tls12ClientOffer {
         if (!config.versions().contains(ProtocolVersion.TLSv1_2)) {
             return Optional.empty();
         }
-        List<Integer> suites = config.cipherSuites().stream()
-                .filter(s -> Tls12CipherSuite.byCode(s).isPresent() && config.crypto().supportsCipherSuite(s))
-                .collect(Collectors.toList());
+        List<Integer> suites = Tls12Connection.enabledSuites(config);
         return suites.isEmpty() ? Optional.empty() : Optional.of(new Tls12ClientOffer(config, suites));
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
 /**
@@ -64,6 +65,13 @@ public final class Tls12Connection implements TlsConnection {
         connection.started = true;
         ((Tls12ClientHandshake) connection.handshake).continueAfter(offer.sent());
         return connection;
+    }
+
+    /** The TLS 1.2 suites {@code config} enables that this stack implements, in its order. */
+    public static List<Integer> enabledSuites(TlsConfig config) {
+        return config.cipherSuites().stream()
+                .filter(s -> Tls12CipherSuite.byCode(s).isPresent() && config.crypto().supportsCipherSuite(s))
+                .collect(Collectors.toList());
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.ClientAuth;
+import io.tlslens.stack.Tls;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
@@ -74,8 +75,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
     Tls12ServerHandshake(TlsConfig config, HandshakeObserver observer, Tls12RecordReader reader, Tls12RecordWriter writer,
             Tls12View view) {
         super(config, observer, reader, writer, view);
-        this.enabledSuites = config.cipherSuites().stream()
-                .filter(s -> Tls12CipherSuite.byCode(s).isPresent() && crypto.supportsCipherSuite(s)).collect(Collectors.toList());
+        this.enabledSuites = Tls12Connection.enabledSuites(config);
         this.enabledGroups = config.groups().stream().filter(crypto::supportsGroup).collect(Collectors.toList());
     }
 
@@ -145,7 +145,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
     private byte[] serverRandom() {
         byte[] random = new byte[32];
         crypto.random().nextBytes(random);
-        if (config.versions().contains(ProtocolVersion.TLSv1_3)) {
+        if (Tls.enabledVersions(config).contains(ProtocolVersion.TLSv1_3)) {
             System.arraycopy(DOWNGRADE_TLS12, 0, random, 24, 8);
         }
         return random;
