@@ -18,8 +18,11 @@ import io.tlslens.wire.Extension;
 import io.tlslens.wire.ExtensionType;
 import io.tlslens.wire.HandshakeDecoder;
 import io.tlslens.wire.HandshakeType;
+import io.tlslens.wire.KeyShareExtension;
+import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.ServerHello;
+import io.tlslens.wire.SupportedVersionsExtension;
 import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +152,18 @@ class NegativeTest {
     }
 
     @Test
+    void handshakeBytesAfterTheServerHelloInItsRecordAreUnexpectedMessage() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        byte[] hello = TlsRecord.decode(Loopback.takeRecords(pair.server).get(0)).fragment();
+        // §5.1: the ServerHello changes the read keys, so nothing may follow it in its record
+        byte[] spanning = record(ContentType.handshake, concat(hello, new byte[] {(byte) HandshakeType.encrypted_extensions, 0, 0, 2, 0, 0}));
+        List<byte[]> out = assertFails(pair.client, AlertDescription.unexpected_message, () -> Loopback.deliver(pair.client, List.of(spanning)));
+        assertPeerReceivesAlert(pair.server, out, AlertDescription.unexpected_message);
+    }
+
+    @Test
     void serverHelloWithASuiteNotOfferedIsIllegalParameter() throws Exception {
         assertClientRefusesServerHello(hello -> new ServerHello(hello.legacyVersion(), hello.random(), hello.sessionId(),
                 CipherSuite.TLS_AES_256_GCM_SHA384 + 0x100, 0, hello.extensions()), AlertDescription.illegal_parameter,
@@ -159,6 +174,55 @@ class NegativeTest {
     void serverHelloNotEchoingTheSessionIdIsIllegalParameter() throws Exception {
         assertClientRefusesServerHello(hello -> new ServerHello(hello.legacyVersion(), hello.random(), new byte[0],
                 hello.cipherSuite(), 0, hello.extensions()), AlertDescription.illegal_parameter, new RecordingObserver());
+    }
+
+    @Test
+    void helloRetryRequestForAGroupAlreadySharedIsIllegalParameter() throws Exception {
+        assertClientRefusesServerHello(hello -> helloRetryRequest(hello, NamedGroup.x25519), AlertDescription.illegal_parameter,
+                new RecordingObserver());
+    }
+
+    @Test
+    void secondHelloRetryRequestIsUnexpectedMessage() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        List<byte[]> retry = Loopback.takeRecords(pair.server);
+        Loopback.deliver(pair.client, retry);
+        ServerHello first = (ServerHello) new HandshakeDecoder().decode(TlsRecord.decode(retry.get(0)).fragment());
+        byte[] again = record(ContentType.handshake, helloRetryRequest(first, NamedGroup.secp256r1).encode());
+        List<byte[]> out = assertFails(pair.client, AlertDescription.unexpected_message, () -> Loopback.deliver(pair.client, List.of(again)));
+        assertEquals(AlertDescription.unexpected_message, plaintextAlert(last(out)).description());
+    }
+
+    @Test
+    void serverHelloChangingTheHelloRetryRequestSuiteIsIllegalParameter() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server));
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        ServerHello real = (ServerHello) new HandshakeDecoder().decode(TlsRecord.decode(Loopback.takeRecords(pair.server).get(0)).fragment());
+        byte[] forged = record(ContentType.handshake, new ServerHello(real.legacyVersion(), real.random(), real.sessionId(),
+                CipherSuite.TLS_AES_256_GCM_SHA384, 0, real.extensions()).encode());
+        assertFails(pair.client, AlertDescription.illegal_parameter, () -> Loopback.deliver(pair.client, List.of(forged)));
+    }
+
+    @Test
+    void secondClientHelloWithAnotherKeyShareIsIllegalParameter() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().groups(List.of(NamedGroup.secp384r1)).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server));
+        List<byte[]> second = Loopback.takeRecords(pair.client);
+        ClientHello hello = (ClientHello) new HandshakeDecoder().decode(TlsRecord.decode(last(second)).fragment());
+        List<Extension> extensions = hello.extensions().stream().map(e -> e.type() != ExtensionType.key_share ? e
+                : KeyShareExtension.clientShares(List.of(new KeyShareExtension.KeyShareEntry(NamedGroup.secp256r1,
+                        new io.tlslens.stack.crypto.BcTlsCrypto().generateKeyShare(NamedGroup.secp256r1).publicKey()))))
+                .collect(Collectors.toList());
+        byte[] forged = record(ContentType.handshake, rebuild(hello, extensions).encode());
+        List<byte[]> out = assertFails(pair.server, AlertDescription.illegal_parameter, () -> Loopback.deliver(pair.server, List.of(forged)));
+        assertEquals(AlertDescription.illegal_parameter, plaintextAlert(last(out)).description());
     }
 
     // ---- the protected server flight, rewritten by a middle that knows the keys ----
@@ -180,6 +244,26 @@ class NegativeTest {
             verify[verify.length - 5] ^= 1;
             return messages;
         }, AlertDescription.decrypt_error);
+    }
+
+    @Test
+    void certificateVerifyWithRsaPkcs1IsIllegalParameter() throws Exception {
+        assertClientRefusesFlight(messages -> {
+            byte[] verify = messages.get(2);
+            verify[4] = 0x04;
+            verify[5] = 0x01;
+            return messages;
+        }, AlertDescription.illegal_parameter);
+    }
+
+    @Test
+    void unparsableServerCertificateIsBadCertificate() throws Exception {
+        assertClientRefusesFlight(messages -> {
+            List<byte[]> out = new ArrayList<>(messages);
+            byte[] garbage = {(byte) HandshakeType.certificate, 0, 0, 13, 0, 0, 0, 9, 0, 0, 4, 0x30, 0x02, 0x05, 0x00, 0, 0};
+            out.set(1, garbage);
+            return out;
+        }, AlertDescription.bad_certificate);
     }
 
     @Test
@@ -287,6 +371,7 @@ class NegativeTest {
 
     private static void assertClientRefusesServerHello(UnaryOperator<ServerHello> change, int alert, RecordingObserver clientEvents)
             throws Exception {
+
         Loopback pair = new Loopback(TestConfigs.client().observer(clientEvents).build(), TestConfigs.server().build());
         pair.client.beginHandshake();
         Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
@@ -301,6 +386,11 @@ class NegativeTest {
         byte[] random = hello.random();
         System.arraycopy(sentinel.getBytes(StandardCharsets.US_ASCII), 0, random, 24, 8);
         return new ServerHello(ProtocolVersion.TLSv1_2, random, hello.sessionId(), 0xc02f, 0, List.of());
+    }
+
+    private static ServerHello helloRetryRequest(ServerHello hello, int group) {
+        return new ServerHello(ProtocolVersion.TLSv1_2, ServerHello.helloRetryRequestRandom(), hello.sessionId(), hello.cipherSuite(), 0,
+                List.of(SupportedVersionsExtension.selected(ProtocolVersion.TLSv1_3), KeyShareExtension.selectedGroup(group)));
     }
 
     private static void assertClientRefusesFlight(UnaryOperator<List<byte[]>> rewrite, int alert) throws Exception {

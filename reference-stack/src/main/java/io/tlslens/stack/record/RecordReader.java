@@ -17,9 +17,6 @@ import java.util.function.Supplier;
  * depends on the handshake (§5: only between the first ClientHello and the peer's Finished).
  */
 public final class RecordReader {
-    /** TLSCiphertext.length: at most 2^14 + 256 (§5.2). */
-    private static final int MAX_CIPHERTEXT = (1 << 14) + 256;
-
     private RecordProtection protection;
     /** Counts read key changes, so the connection can check that none fell inside a handshake message. */
     private int epoch;
@@ -41,10 +38,6 @@ public final class RecordReader {
 
     public int epoch() {
         return epoch;
-    }
-
-    public boolean isProtected() {
-        return protection != null;
     }
 
     /** Enforces our record_size_limit (RFC 8449 §4) on the records read from now on. */
@@ -86,7 +79,7 @@ public final class RecordReader {
         }
         int type = src.get(start) & 0xff;
         int length = (src.get(start + 3) & 0xff) << 8 | src.get(start + 4) & 0xff;
-        if (length > MAX_CIPHERTEXT) {
+        if (length > RecordProtection.MAX_CIPHERTEXT_LENGTH) {
             throw new TlsAlertException(AlertDescription.record_overflow, "record of " + length + " bytes exceeds 2^14+256");
         }
         if (src.remaining() < TlsRecord.HEADER_LENGTH + length) {
@@ -96,15 +89,15 @@ public final class RecordReader {
         src.get(whole);
         byte[] fragment = Arrays.copyOfRange(whole, TlsRecord.HEADER_LENGTH, whole.length);
         if (type == ContentType.change_cipher_spec) {
-            return new InboundRecord(type, fragment, whole.length);
+            return new InboundRecord(type, fragment);
         }
         if (protection == null) {
-            return clear(type, fragment, whole.length);
+            return clear(type, fragment);
         }
         if (type == ContentType.alert && protection.sequenceNumber() == 0) {
             // a peer that failed before it had keys (a client refusing the ServerHello) alerts in
             // the clear; nothing protected has arrived in this epoch yet, so the alert is the first
-            return clear(type, fragment, whole.length);
+            return clear(type, fragment);
         }
         if (type != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
@@ -113,10 +106,10 @@ public final class RecordReader {
         return open(new TlsRecord(type, (whole[1] & 0xff) << 8 | whole[2] & 0xff, fragment));
     }
 
-    private InboundRecord clear(int type, byte[] fragment, int wireLength) throws TlsAlertException {
+    private InboundRecord clear(int type, byte[] fragment) throws TlsAlertException {
         if (type == ContentType.application_data) {
             if (skipClearApplicationData) {
-                return InboundRecord.skipped(wireLength);
+                return InboundRecord.SKIPPED;
             }
             throw new TlsAlertException(AlertDescription.unexpected_message, "application_data before keys were agreed");
         }
@@ -127,7 +120,7 @@ public final class RecordReader {
         if (fragment.length == 0) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");
         }
-        return new InboundRecord(type, fragment, wireLength);
+        return new InboundRecord(type, fragment);
     }
 
     private InboundRecord open(TlsRecord record) throws TlsAlertException {
@@ -140,7 +133,7 @@ public final class RecordReader {
                 // a failed open still used up a sequence number; nothing has been opened in this
                 // epoch yet, so the epoch restarts at 0
                 protection = freshProtection.get();
-                return InboundRecord.skipped(record.encodedLength());
+                return InboundRecord.SKIPPED;
             }
             throw e;
         }
@@ -154,7 +147,7 @@ public final class RecordReader {
             throw new TlsAlertException(AlertDescription.unexpected_message,
                     "empty " + ContentType.name(opened.contentType()) + " record");
         }
-        return new InboundRecord(opened.contentType(), content, record.encodedLength());
+        return new InboundRecord(opened.contentType(), content);
     }
 
     private static boolean isRecordType(int type) {

@@ -24,7 +24,7 @@ import java.util.Deque;
  */
 public final class RecordWriter {
     /** TLSPlaintext.length and the content of a TLSInnerPlaintext are at most 2^14 (§5.1, §5.2). */
-    public static final int MAX_PLAINTEXT = 1 << 14;
+    public static final int MAX_PLAINTEXT = RecordProtection.MAX_PLAINTEXT_LENGTH;
     /** The AEAD tag of every TLS 1.3 suite. */
     private static final int TAG_LENGTH = 16;
 
@@ -59,11 +59,6 @@ public final class RecordWriter {
     public void protect(RecordProtection newProtection) {
         flush();
         this.protection = newProtection;
-    }
-
-    /** Whether records are protected (TLS 1.3 handshake or application epochs). */
-    public boolean isProtected() {
-        return protection != null;
     }
 
     /** The dummy ChangeCipherSpec of middlebox compatibility mode (§D.4): always a plaintext record. */

@@ -329,10 +329,10 @@ final class ClientHandshake extends Tls13Handshake {
 
     private void processServerHello(ServerHello hello, HandshakeFrame frame) throws SSLException {
         checkNoDuplicates(hello.extensions(), "ServerHello");
+        Tls13CipherSuite retrySuite = suite;
         checkServerHelloFields(hello);
         checkAllowed(hello.extensions(), types(ExtensionType.supported_versions, ExtensionType.key_share, ExtensionType.pre_shared_key),
                 "ServerHello");
-        Tls13CipherSuite retrySuite = suite;
         if (retrySuite != null && retrySuite.code() != hello.cipherSuite()) {
             throw new TlsAlertException(AlertDescription.illegal_parameter, "ServerHello cipher suite "
                     + CipherSuite.name(hello.cipherSuite()) + " differs from the HelloRetryRequest's " + CipherSuite.name(retrySuite.code()));

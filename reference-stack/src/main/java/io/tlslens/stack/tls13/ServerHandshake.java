@@ -351,14 +351,16 @@ final class ServerHandshake extends Tls13Handshake {
     /** A ticket of ours that the client offered, with its verified binder. */
     private static final class AcceptedPsk {
         final ServerTicket ticket;
-        final byte[] identity;
-        final long clientAgeMillis;
+        /** The identity's position in the offer, echoed as selected_identity. */
+        final int index;
+        /** How far the client's ticket age (from obfuscated_ticket_age) is from the server's. */
+        final long ageSkewMillis;
         final EarlySecret earlySecret;
 
-        AcceptedPsk(ServerTicket ticket, byte[] identity, long clientAgeMillis, EarlySecret earlySecret) {
+        AcceptedPsk(ServerTicket ticket, int index, long ageSkewMillis, EarlySecret earlySecret) {
             this.ticket = ticket;
-            this.identity = identity;
-            this.clientAgeMillis = clientAgeMillis;
+            this.index = index;
+            this.ageSkewMillis = ageSkewMillis;
             this.earlySecret = earlySecret;
         }
     }
@@ -398,16 +400,17 @@ final class ServerHandshake extends Tls13Handshake {
                     || age >= t.lifetimeSeconds * 1000) {
                 continue;
             }
+            EarlySecret early = new KeySchedule(crypto, suite, hello.random(), config.keyLog(), observer).withPsk(t.psk);
+            checkBinder(hello, i, offered.get(), early);
+            // only a bound identity counts as used: a forged offer cannot spend someone else's ticket
             if (config.maxEarlyData() > 0 && !config.sessions().markUsed(identity.identity())) {
                 decide(Decision.chose(Subjects.RESUMPTION, "full_handshake", "ticket already used (single use with early data on)", evidence));
                 return Optional.empty();
             }
-            EarlySecret early = new KeySchedule(crypto, suite, hello.random(), config.keyLog(), observer).withPsk(t.psk);
-            checkBinder(hello, i, offered.get(), early);
             decide(Decision.chose(Subjects.RESUMPTION, "psk_dhe_ke", "client offered a live ticket of this server", evidence));
             view.peerCertificates(t.clientCertificates);
             long clientAge = (identity.obfuscatedTicketAge() - t.ageAdd) & 0xFFFFFFFFL;
-            return Optional.of(new AcceptedPsk(t, identity.identity(), Math.abs(clientAge - age), early));
+            return Optional.of(new AcceptedPsk(t, i, Math.abs(clientAge - age), early));
         }
         decide(Decision.chose(Subjects.RESUMPTION, "full_handshake", "no offered ticket is a live one of this server for "
                 + suite.hashName(), evidence));
@@ -472,14 +475,16 @@ final class ServerHandshake extends Tls13Handshake {
             refusal = "server does not accept early data";
         } else if (psk.isEmpty()) {
             refusal = "not resumed";
+        } else if (psk.get().index != 0) {
+            refusal = "resumed with an identity other than the first";
         } else if (psk.get().ticket.maxEarlyData == 0) {
             refusal = "the ticket allows no early data";
         } else if (psk.get().ticket.cipherSuite != suite.code()) {
             refusal = "cipher suite differs from the ticket's";
         } else if (!psk.get().ticket.applicationProtocol.equals(applicationProtocol == null ? "" : applicationProtocol)) {
             refusal = "application protocol differs from the ticket's";
-        } else if (psk.get().clientAgeMillis > MAX_TICKET_AGE_SKEW_MILLIS) {
-            refusal = "ticket age off by " + psk.get().clientAgeMillis + " ms (possible replay)";
+        } else if (psk.get().ageSkewMillis > MAX_TICKET_AGE_SKEW_MILLIS) {
+            refusal = "ticket age off by " + psk.get().ageSkewMillis + " ms (possible replay)";
         }
         long maxEarlyData = Math.max(config.maxEarlyData(), psk.map(p -> p.ticket.maxEarlyData).orElse(0L));
         if (refusal != null) {
@@ -550,7 +555,7 @@ final class ServerHandshake extends Tls13Handshake {
 
         List<Extension> extensions = new ArrayList<>(List.of(SupportedVersionsExtension.selected(ProtocolVersion.TLSv1_3),
                 KeyShareExtension.serverShare(new KeyShareEntry(group, share.publicKey()))));
-        psk.ifPresent(p -> extensions.add(PreSharedKeyExtension.selected(0)));
+        psk.ifPresent(p -> extensions.add(PreSharedKeyExtension.selected(p.index)));
         send(new ServerHello(ProtocolVersion.TLSv1_2, random, hello.sessionId(), suite.code(), 0, extensions));
         sendChangeCipherSpecOnce(hello);
 

@@ -20,6 +20,7 @@ import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.HandshakeType;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -247,7 +248,7 @@ public final class Tls13Connection implements TlsConnection {
             int n = Math.min(head.length, dst.remaining());
             dst.put(head, 0, n);
             if (n < head.length) {
-                received.addFirst(java.util.Arrays.copyOfRange(head, n, head.length));
+                received.addFirst(Arrays.copyOfRange(head, n, head.length));
             }
             moved += n;
         }
@@ -261,8 +262,7 @@ public final class Tls13Connection implements TlsConnection {
             throw new SSLException("connection closed for writing");
         }
         if (handshake.isComplete()) {
-            int n = writer.applicationData(src);
-            return n;
+            return writer.applicationData(src);
         }
         long allowance = handshake.earlyDataAllowance();
         if (allowance <= 0) {
@@ -287,6 +287,7 @@ public final class Tls13Connection implements TlsConnection {
             return;
         }
         outboundClosed = true;
+        handshake.outboundClosed();
         Alert alert = new Alert(AlertLevel.warning, AlertDescription.close_notify);
         writer.alert(alert);
         observer.alertSent(alert);

@@ -26,11 +26,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,7 @@ abstract class Tls13Handshake {
     private TrafficSecret ownApplicationSecret;
     private TrafficSecret peerApplicationSecret;
     private boolean complete;
+    private boolean outboundClosed;
 
     Tls13Handshake(TlsConfig config, HandshakeObserver observer, RecordReader reader, RecordWriter writer, HandshakeState view) {
         this.config = config;
@@ -114,9 +117,15 @@ abstract class Tls13Handshake {
         KeyUpdate update = (KeyUpdate) receive(frame);
         peerApplicationSecret = peerApplicationSecret.next();
         reader.protect(RecordProtection.of(peerApplicationSecret));
-        if (update.updateRequested()) {
+        // §4.6.3: the answer must precede our next record; a side that sends no more owes none
+        if (update.updateRequested() && !outboundClosed) {
             updateKeys(false);
         }
+    }
+
+    /** This side sent close_notify: nothing more goes out, KeyUpdate answers included. */
+    final void outboundClosed() {
+        outboundClosed = true;
     }
 
     /** Sends a KeyUpdate and moves this side's writing to the next application traffic secret. */
@@ -147,7 +156,8 @@ abstract class Tls13Handshake {
         } catch (DecodeException e) {
             // reported as far as it decodes; the alert is unexpected_message either way
         }
-        String expected = java.util.Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
+        String expected = types.length == 0 ? "no handshake message"
+                : Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
         throw new TlsAlertException(AlertDescription.unexpected_message,
                 HandshakeType.messageName(frame.type()) + " where " + expected + " was expected");
     }
@@ -163,8 +173,10 @@ abstract class Tls13Handshake {
 
     /** Queues a message for the peer, adds it to the transcript and reports it. */
     final void send(HandshakeMessage message) {
-        transcript.add(message);
-        sendMessage(message);
+        byte[] encoded = message.encode();
+        transcript.add(encoded);
+        writer.handshake(encoded);
+        observer.messageSent(message);
     }
 
     /** Queues a message that is not part of the transcript (post-handshake messages) and reports it. */
@@ -228,7 +240,7 @@ abstract class Tls13Handshake {
         for (X509Certificate c : chain) {
             try {
                 entries.add(new Certificate.Entry(c.getEncoded(), List.of()));
-            } catch (java.security.cert.CertificateEncodingException e) {
+            } catch (CertificateEncodingException e) {
                 throw new TlsAlertException(AlertDescription.internal_error, "own certificate does not encode", e);
             }
         }
@@ -306,7 +318,7 @@ abstract class Tls13Handshake {
     static byte[] signedContent(boolean server, byte[] transcriptHash) {
         byte[] context = (server ? SERVER_CONTEXT : CLIENT_CONTEXT).getBytes(StandardCharsets.US_ASCII);
         byte[] content = new byte[64 + context.length + 1 + transcriptHash.length];
-        java.util.Arrays.fill(content, 0, 64, (byte) 0x20);
+        Arrays.fill(content, 0, 64, (byte) 0x20);
         System.arraycopy(context, 0, content, 64, context.length);
         System.arraycopy(transcriptHash, 0, content, 64 + context.length + 1, transcriptHash.length);
         return content;
@@ -338,6 +350,10 @@ abstract class Tls13Handshake {
     /** Marks the handshake complete and tells the observer what was agreed. */
     final void established() {
         complete = true;
+        // TLS 1.3 has no session ID on the wire; the session gets a random one for the JSSE layer
+        byte[] sessionId = new byte[32];
+        crypto.random().nextBytes(sessionId);
+        view.sessionId(sessionId);
         observer.established(new Negotiated(ProtocolVersion.TLSv1_3, suite.code(), group, signatureScheme,
                 view.applicationProtocol().orElse(null), firstOrNull(view.serverNames()), view.resumed(), helloRetry,
                 view.peerCertificates(), view.localCertificates()));
@@ -347,14 +363,23 @@ abstract class Tls13Handshake {
         return names.isEmpty() ? null : names.get(0);
     }
 
-    /** Evidence maps keep insertion order. */
-    static Map<String, List<String>> evidence(Object... keysAndLists) {
+    /** Evidence for a decision, in the order given. */
+    static Map<String, List<String>> evidence(String key, List<String> values) {
         Map<String, List<String>> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndLists.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<String> values = (List<String>) keysAndLists[i + 1];
-            map.put((String) keysAndLists[i], values);
-        }
+        map.put(key, values);
+        return map;
+    }
+
+    static Map<String, List<String>> evidence(String key1, List<String> values1, String key2, List<String> values2) {
+        Map<String, List<String>> map = evidence(key1, values1);
+        map.put(key2, values2);
+        return map;
+    }
+
+    static Map<String, List<String>> evidence(String key1, List<String> values1, String key2, List<String> values2,
+            String key3, List<String> values3) {
+        Map<String, List<String>> map = evidence(key1, values1, key2, values2);
+        map.put(key3, values3);
         return map;
     }
 }
