@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.StandardConstants;
 
 /**
  * The JSSE settings of one engine or socket, changed through the setters of {@code SSLEngine}/
@@ -26,8 +28,7 @@ final class ConnectionParameters {
     private boolean needClientAuth;
     private boolean wantClientAuth;
     private String[] applicationProtocols = new String[0];
-    /** Null until set: the client then derives SNI from the peer host. */
-    private List<SNIServerName> serverNames;
+    private List<SNIServerName> serverNames = List.of();
     private Collection<SNIMatcher> sniMatchers = List.of();
     private String endpointIdentificationAlgorithm;
     private AlgorithmConstraints algorithmConstraints;
@@ -41,7 +42,6 @@ final class ConnectionParameters {
     ConnectionParameters copy() {
         ConnectionParameters c = new ConnectionParameters(clientMode);
         c.apply(toSSLParameters());
-        c.serverNames = serverNames;
         c.enableSessionCreation = enableSessionCreation;
         return c;
     }
@@ -89,9 +89,7 @@ final class ConnectionParameters {
             p.setWantClientAuth(wantClientAuth);
         }
         p.setApplicationProtocols(applicationProtocols.clone());
-        if (serverNames != null) {
-            p.setServerNames(serverNames);
-        }
+        p.setServerNames(serverNames);
         p.setSNIMatchers(sniMatchers);
         p.setEndpointIdentificationAlgorithm(endpointIdentificationAlgorithm);
         p.setAlgorithmConstraints(algorithmConstraints);
@@ -165,9 +163,47 @@ final class ConnectionParameters {
         return List.of(applicationProtocols);
     }
 
-    /** The names set explicitly; null when never set. */
-    List<SNIServerName> serverNames() {
-        return serverNames;
+    /** The SNI host names a client sends. */
+    List<String> serverHostNames() {
+        List<String> names = new ArrayList<>();
+        for (SNIServerName name : serverNames) {
+            if (name instanceof SNIHostName) {
+                names.add(((SNIHostName) name).getAsciiName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * As SunJSSE, a client names the host it connects to in SNI when that is a DNS name (one with
+     * an inner dot, no IP literal), replacing any host name set before; setting server names
+     * through SSLParameters afterwards replaces it in turn.
+     */
+    void addPeerHostAsServerName(String host) {
+        if (!isDnsName(host)) {
+            return;
+        }
+        List<SNIServerName> names = new ArrayList<>();
+        names.add(new SNIHostName(host));
+        for (SNIServerName name : serverNames) {
+            if (name.getType() != StandardConstants.SNI_HOST_NAME) {
+                names.add(name);
+            }
+        }
+        serverNames = List.copyOf(names);
+    }
+
+    private static boolean isDnsName(String host) {
+        if (host == null || host.indexOf('.') <= 0 || host.endsWith(".") || host.indexOf(':') >= 0
+                || host.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            new SNIHostName(host);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     Collection<SNIMatcher> sniMatchers() {

@@ -6,14 +6,12 @@ import io.tlslens.stack.Tls;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.crypto.TlsCrypto;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.StandardConstants;
 import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -72,7 +70,7 @@ final class ContextData {
                 .sessions(sessions(client).store())
                 .keyLog(TlsLensProvider.keyLog());
         if (client) {
-            config.serverNames(serverNames(parameters.serverNames(), peerHost));
+            config.serverNames(parameters.serverHostNames());
         } else {
             config.clientAuth(parameters.needClientAuth() ? ClientAuth.NEED
                             : parameters.wantClientAuth() ? ClientAuth.WANT : ClientAuth.NONE)
@@ -80,35 +78,6 @@ final class ContextData {
                     .applicationProtocolSelector(selector);
         }
         return client ? Tls.client(config.build()) : Tls.server(config.build());
-    }
-
-    /** The SNI host names a client sends: those set explicitly, else the peer host when it is a DNS name. */
-    private static List<String> serverNames(List<SNIServerName> explicit, String peerHost) {
-        List<String> names = new ArrayList<>();
-        if (explicit != null) {
-            for (SNIServerName name : explicit) {
-                if (name instanceof SNIHostName) {
-                    names.add(((SNIHostName) name).getAsciiName());
-                }
-            }
-        } else if (isDnsName(peerHost)) {
-            names.add(peerHost);
-        }
-        return names;
-    }
-
-    /** As SunJSSE: a name with an inner dot that is no IP literal and is a valid SNI host name. */
-    private static boolean isDnsName(String host) {
-        if (host == null || host.indexOf('.') <= 0 || host.endsWith(".") || host.indexOf(':') >= 0
-                || host.matches("[0-9.]+")) {
-            return false;
-        }
-        try {
-            new SNIHostName(host);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** As SunJSSE: without matchers every name is accepted; with them, one for host names must match. */

@@ -45,6 +45,7 @@ final class TlsLensEngine extends SSLEngine {
     TlsLensEngine(ContextData context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
         this.context = context;
+        parameters.addPeerHostAsServerName(peerHost);
     }
 
     @Override

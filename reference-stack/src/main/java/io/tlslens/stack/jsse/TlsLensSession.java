@@ -2,6 +2,7 @@ package io.tlslens.stack.jsse;
 
 import io.tlslens.stack.HandshakeView;
 import java.security.Principal;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -23,19 +24,26 @@ final class TlsLensSession extends ExtendedSSLSession {
     /** At most 2^14 bytes of plaintext per record. */
     static final int APPLICATION_BUFFER_SIZE = 1 << 14;
 
+    private static final SecureRandom ID_RANDOM = new SecureRandom();
+
     private final HandshakeView view;
     private final TlsLensSessionContext context;
+    /** SunJSSE's kind of TLS 1.3 session id, used while the core names none. */
+    private final byte[] randomId = new byte[32];
     private final SessionValues values = new SessionValues();
     private volatile boolean invalidated;
 
     TlsLensSession(HandshakeView view, TlsLensSessionContext context) {
         this.view = view;
         this.context = context;
+        ID_RANDOM.nextBytes(randomId);
     }
 
+    /** The core's session id (TLS 1.2's legacy_session_id) when it has one, else a random one of this session's. */
     @Override
     public byte[] getId() {
-        return view.sessionId().clone();
+        byte[] id = view.sessionId();
+        return id.length > 0 ? id.clone() : randomId.clone();
     }
 
     @Override

@@ -71,7 +71,9 @@ final class TlsLensSocket extends SSLSocket {
     /** A client socket over {@code transport}, connected or still to be connected through {@link #connect}. */
     static TlsLensSocket client(ContextData context, Socket transport, String peerHost, int peerPort,
             boolean autoClose) {
-        return new TlsLensSocket(context, new ConnectionParameters(true), transport, peerHost, peerPort, autoClose);
+        ConnectionParameters parameters = new ConnectionParameters(true);
+        parameters.addPeerHostAsServerName(peerHost);
+        return new TlsLensSocket(context, parameters, transport, peerHost, peerPort, autoClose);
     }
 
     /** The server side of a connection a {@link TlsLensServerSocket} accepted. */
@@ -88,7 +90,7 @@ final class TlsLensSocket extends SSLSocket {
             checkOpen();
             if (handshakeDone) {
                 callCore(() -> connection.updateKeys(false)); // TLS 1.3 has no renegotiation; SunJSSE updates keys
-                flush();
+                sendPending();
                 return;
             }
             handshake();
@@ -116,7 +118,7 @@ final class TlsLensSocket extends SSLSocket {
         if (connection == null) {
             start();
         }
-        flush();
+        sendPending();
         while (!handshakeDone) {
             synchronized (readLock) {
                 if (!readRecord()) {
@@ -125,7 +127,7 @@ final class TlsLensSocket extends SSLSocket {
                     throw failure;
                 }
             }
-            flush();
+            sendPending();
             synchronized (coreLock) {
                 handshakeDone = connection.isHandshakeComplete();
             }
@@ -173,7 +175,7 @@ final class TlsLensSocket extends SSLSocket {
     }
 
     /** Writes whatever the core has queued for the peer. */
-    private void flush() throws IOException {
+    private void sendPending() throws IOException {
         synchronized (writeLock) {
             byte[] bytes;
             synchronized (coreLock) {
@@ -207,7 +209,7 @@ final class TlsLensSocket extends SSLSocket {
 
     private void closeAfterFailure() {
         try {
-            flush();
+            sendPending();
         } catch (IOException e) {
             // the peer may be gone already: the failure is what the application sees
         }
@@ -263,7 +265,7 @@ final class TlsLensSocket extends SSLSocket {
                     if (!readRecord()) {
                         return -1; // the peer closed without close_notify
                     }
-                    flush(); // a KeyUpdate answer, or our close_notify reply
+                    sendPending(); // a KeyUpdate answer, or our close_notify reply
                 }
             }
         }
@@ -301,7 +303,7 @@ final class TlsLensSocket extends SSLSocket {
                         }
                         connection.writePlaintext(src);
                     });
-                    flush();
+                    sendPending();
                 }
             }
         }
@@ -339,7 +341,7 @@ final class TlsLensSocket extends SSLSocket {
                 connection.closeOutbound();
             }
         });
-        flush();
+        sendPending();
     }
 
     @Override
@@ -571,6 +573,9 @@ final class TlsLensSocket extends SSLSocket {
             InetSocketAddress address = (InetSocketAddress) endpoint;
             peerHost = address.getHostString();
             peerPort = address.getPort();
+            synchronized (parameters) {
+                parameters.addPeerHostAsServerName(peerHost);
+            }
         }
     }
 

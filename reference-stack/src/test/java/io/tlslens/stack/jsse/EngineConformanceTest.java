@@ -14,6 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -23,6 +26,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.StandardConstants;
 import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.Test;
 
@@ -211,6 +215,82 @@ class EngineConformanceTest {
     }
 
     @Test
+    void beginHandshakeAfterTheHandshakeUpdatesTheKeys() throws Exception {
+        EngineLoop loop = lensClientSunServer().handshake();
+        loop.serverToClient("settle");
+
+        loop.client.beginHandshake();
+
+        assertEquals(HandshakeStatus.NEED_WRAP, loop.client.getHandshakeStatus());
+        SSLEngineResult keyUpdate = EngineLoop.wrap(loop.client, ByteBuffer.allocate(0), loop.toServer);
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, keyUpdate.getHandshakeStatus());
+        assertEquals("under new keys", loop.clientToServer("under new keys"));
+    }
+
+    @Test
+    void serverAnswersAKeyUpdateRequestWhileNotHandshaking() throws Exception {
+        EngineLoop loop = sunClientLensServer().handshake();
+        loop.serverToClient("settle");
+
+        loop.client.beginHandshake(); // SunJSSE: a KeyUpdate with update_requested
+        while (loop.client.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
+            EngineLoop.wrap(loop.client, ByteBuffer.allocate(0), loop.toServer);
+        }
+        SSLEngineResult r = loop.server.unwrap(loop.toServer, ByteBuffer.allocate(1 << 15));
+
+        assertEquals(Status.OK, r.getStatus());
+        assertEquals(HandshakeStatus.NEED_WRAP, r.getHandshakeStatus(), "its own KeyUpdate in answer");
+        EngineLoop.wrap(loop.server, ByteBuffer.allocate(0), loop.toClient);
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, loop.server.getHandshakeStatus());
+        assertEquals("after both updates", loop.serverToClient("after both updates"));
+        assertEquals("and back", loop.clientToServer("and back"));
+    }
+
+    @Test
+    void closeInboundBeforeThePeersCloseNotifyReportsPossibleTruncation() throws Exception {
+        EngineLoop loop = lensClientSunServer().handshake();
+
+        SSLException truncation = assertThrows(SSLException.class, loop.client::closeInbound);
+
+        assertTrue(truncation.getMessage().contains("close_notify"), truncation.getMessage());
+        assertTrue(loop.client.isInboundDone());
+        assertEquals(HandshakeStatus.NEED_WRAP, loop.client.getHandshakeStatus(), "our close_notify goes out");
+    }
+
+    @Test
+    void clientSendsSniForADnsPeerHostOrTheNamesSetExplicitly() throws Exception {
+        assertEquals(List.of("www.example.com"), serverNamesSeen("www.example.com", null));
+        assertEquals(List.of(), serverNamesSeen("localhost", null), "no dot: no SNI, as SunJSSE");
+        assertEquals(List.of("api.example.org"), serverNamesSeen("www.example.com", "api.example.org"));
+        assertEquals(List.of(new SNIHostName("www.example.com")),
+                LENS_CLIENT.createSSLEngine("www.example.com", 443).getSSLParameters().getServerNames(),
+                "visible in SSLParameters, as SunJSSE shows it");
+    }
+
+    /** The SNI host names a SunJSSE server saw from our client connecting to {@code host}. */
+    private static List<String> serverNamesSeen(String host, String explicit) throws SSLException {
+        SSLEngine client = LENS_CLIENT.createSSLEngine(host, 443);
+        if (explicit != null) {
+            SSLParameters parameters = client.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(explicit)));
+            client.setSSLParameters(parameters);
+        }
+        List<String> seen = new ArrayList<>();
+        SSLEngine server = SUN_SERVER.createSSLEngine();
+        SSLParameters parameters = server.getSSLParameters();
+        parameters.setSNIMatchers(List.of(new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+            @Override
+            public boolean matches(SNIServerName name) {
+                seen.add(((SNIHostName) name).getAsciiName());
+                return true;
+            }
+        }));
+        server.setSSLParameters(parameters);
+        new EngineLoop(client, server).handshake();
+        return seen;
+    }
+
+    @Test
     void fatalErrorLeavesNeedWrapToFlushTheAlertThenCloses() throws Exception {
         SSLContext distrustful = TestPki.tlsLens(null, new TrustManager[] {new RejectingTrustManager()});
         EngineLoop loop = new EngineLoop(distrustful.createSSLEngine("localhost", 443), SUN_SERVER.createSSLEngine());
@@ -345,6 +425,7 @@ class EngineConformanceTest {
         loop.handshake();
 
         assertEquals(List.of(List.of("h2", "http/1.1")), offered);
+        assertEquals(List.of("null"), handshakeProtocols, "not yet determined while the selector runs");
         assertEquals("h2", loop.server.getApplicationProtocol());
         assertEquals("h2", loop.client.getApplicationProtocol());
         assertNull(loop.server.getHandshakeApplicationProtocol(), "only during the handshake");

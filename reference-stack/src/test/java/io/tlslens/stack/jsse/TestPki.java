@@ -40,6 +40,8 @@ final class TestPki {
     static final Issued SERVER = CA.issue("CN=localhost", ecKeyPair(), true);
     /** An RSA 2048 server certificate for localhost and 127.0.0.1. */
     static final Issued RSA_SERVER = CA.issue("CN=localhost", rsaKeyPair(), true);
+    /** An ECDSA P-256 server certificate naming only www.example.com (in its CN). */
+    static final Issued OTHER_HOST = CA.issue("CN=www.example.com", ecKeyPair(), false);
     /** An ECDSA P-256 client certificate. */
     static final Issued CLIENT = CA.issue("CN=client", ecKeyPair(), false);
 
