@@ -57,13 +57,18 @@ final class MasterSecret {
     KeyBlock keyBlock(byte[] clientRandom, byte[] serverRandom) {
         int keyLength = suite.keyLength;
         int ivLength = suite.nonce.fixedIvLength;
-        byte[] block = Prf.prf(hash, secret, "key expansion", Prf.concat(serverRandom, clientRandom), 2 * (keyLength + ivLength));
+        byte[] block = keyExpansion(clientRandom, serverRandom, 2 * (keyLength + ivLength));
         int at = 0;
         byte[] clientKey = Arrays.copyOfRange(block, at, at += keyLength);
         byte[] serverKey = Arrays.copyOfRange(block, at, at += keyLength);
         byte[] clientIv = Arrays.copyOfRange(block, at, at += ivLength);
         byte[] serverIv = Arrays.copyOfRange(block, at, at + ivLength);
         return new KeyBlock(clientKey, clientIv, serverKey, serverIv);
+    }
+
+    /** The first {@code length} bytes of the key block. */
+    byte[] keyExpansion(byte[] clientRandom, byte[] serverRandom, int length) {
+        return Prf.prf(hash, secret, "key expansion", Prf.concat(serverRandom, clientRandom), length);
     }
 
     /** The two directions' keys and IVs. */
@@ -88,11 +93,6 @@ final class MasterSecret {
         /** The protection of records the server writes. */
         Tls12RecordProtection server() {
             return new Tls12RecordProtection(crypto.aead(suite.code(), serverKey), serverIv, suite.nonce);
-        }
-
-        /** For the known-answer tests only. */
-        byte[] bytes() {
-            return Prf.concat(Prf.concat(clientKey, serverKey), Prf.concat(clientIv, serverIv));
         }
     }
 
