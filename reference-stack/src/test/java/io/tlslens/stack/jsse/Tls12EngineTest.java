@@ -5,8 +5,13 @@ import static io.tlslens.stack.jsse.TestPki.CLIENT;
 import static io.tlslens.stack.jsse.TestPki.RSA_SERVER;
 import static io.tlslens.stack.jsse.TestPki.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +114,39 @@ class Tls12EngineTest {
                 }
             }
         }
+    }
+
+    /** A SunJSSE client asks to renegotiate: our server refuses with no_renegotiation and fails. */
+    @Test
+    void renegotiationAskedOfOurServerIsRefused() throws Exception {
+        EngineLoop loop = new EngineLoop(sun(null).createSSLEngine("localhost", 443), lens(SERVER).createSSLEngine());
+        loop.client.setEnabledProtocols(TLS12);
+        loop.handshake();
+        loop.client.beginHandshake();
+        EngineLoop.wrap(loop.client, ByteBuffer.allocate(0), loop.toServer);
+
+        SSLException refused = assertThrows(SSLException.class,
+                () -> loop.server.unwrap(loop.toServer, ByteBuffer.allocate(1 << 15)));
+        assertTrue(refused.getMessage().startsWith("no_renegotiation"), refused.getMessage());
+        assertTrue(loop.server.isInboundDone());
+        SSLEngineResult alert = EngineLoop.wrap(loop.server, ByteBuffer.allocate(0), loop.toClient);
+        assertTrue(alert.bytesProduced() > 0, "the alert goes out");
+        assertTrue(loop.server.isOutboundDone());
+    }
+
+    /** A SunJSSE server sends HelloRequest: our client refuses with no_renegotiation and fails. */
+    @Test
+    void renegotiationAskedOfOurClientIsRefused() throws Exception {
+        EngineLoop loop = new EngineLoop(lens(null).createSSLEngine("localhost", 443), sun(SERVER).createSSLEngine());
+        loop.server.setEnabledProtocols(TLS12);
+        loop.handshake();
+        loop.server.beginHandshake();
+        EngineLoop.wrap(loop.server, ByteBuffer.allocate(0), loop.toClient);
+
+        SSLException refused = assertThrows(SSLException.class,
+                () -> loop.client.unwrap(loop.toClient, ByteBuffer.allocate(1 << 15)));
+        assertTrue(refused.getMessage().startsWith("no_renegotiation"), refused.getMessage());
+        assertTrue(loop.client.isInboundDone());
     }
 
     private static SSLContext lens(TestPki.Issued key) {
