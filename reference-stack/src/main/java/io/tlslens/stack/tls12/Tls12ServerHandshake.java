@@ -44,6 +44,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
@@ -237,7 +238,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
                 : !hello.cipherSuites().contains(session.get().cipherSuite()) || !enabledSuites.contains(session.get().cipherSuite())
                         ? "the session's cipher suite is no longer offered and enabled"
                 : session.get().extendedMasterSecret() != extendedMasterSecret ? "extended_master_secret differs from the session's"
-                : !java.util.Objects.equals(session.get().serverName(), view.serverNames().isEmpty() ? null : view.serverNames().get(0))
+                : !Objects.equals(session.get().serverName(), view.serverNames().isEmpty() ? null : view.serverNames().get(0))
                         ? "server name differs from the session's"
                 : null;
         if (refusal != null) {
