@@ -9,30 +9,50 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * TLS 1.2 through the provider against SunJSSE in memory, in both roles: every suite, the version
+ * TLS 1.2 through the provider in memory, in both roles: every suite against SunJSSE and Bouncy Castle's JSSE; the version
  * negotiation of a 1.3-capable side with a 1.2-only one, mutual TLS and resumption.
  */
 class Tls12EngineTest {
     private static final String[] TLS12 = {"TLSv1.2"};
 
-    @ParameterizedTest
-    @ValueSource(strings = {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"})
-    void everySuiteInBothRoles(String suite) throws Exception {
+    static Stream<Arguments> suitesAndPeers() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String peer : List.of("SunJSSE", "BCJSSE")) {
+            for (String suite : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                    "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256")) {
+                cases.add(Arguments.of(peer, suite));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("suitesAndPeers")
+    void everySuiteInBothRoles(String peer, String suite) throws Exception {
         TestPki.Issued server = suite.contains("_RSA_") ? RSA_SERVER : SERVER;
-        EngineLoop lensClient = new EngineLoop(lens(null).createSSLEngine("localhost", 443), sun(server).createSSLEngine());
-        EngineLoop lensServer = new EngineLoop(sun(null).createSSLEngine("localhost", 443), lens(server).createSSLEngine());
+        EngineLoop lensClient = new EngineLoop(lens(null).createSSLEngine("localhost", 443), peer(peer, server).createSSLEngine());
+        EngineLoop lensServer = new EngineLoop(peer(peer, null).createSSLEngine("localhost", 443), lens(server).createSSLEngine());
         for (EngineLoop loop : List.of(lensClient, lensServer)) {
             loop.client.setEnabledProtocols(TLS12);
             loop.server.setEnabledProtocols(TLS12);
@@ -151,6 +171,31 @@ class Tls12EngineTest {
 
     private static SSLContext lens(TestPki.Issued key) {
         return TestPki.tlsLens(key == null ? null : key.keyManagers(), CA.trustManagers());
+    }
+
+    private static SSLContext peer(String provider, TestPki.Issued key) {
+        if (provider.equals("SunJSSE")) {
+            return sun(key);
+        }
+        try {
+            // its crypto from Bouncy Castle's JCA provider (not installed: the JDK's has no ChaCha7539), as BCJSSE is usually run
+            BouncyCastleJsseProvider bcjsse = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+            KeyManager[] keyManagers = null;
+            if (key != null) {
+                // as an application using BCJSSE would: its own key manager over a key store
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                store.setKeyEntry("key", key.key, new char[0], new X509Certificate[] {key.leaf, key.issuer});
+                KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX", bcjsse);
+                factory.init(store, new char[0]);
+                keyManagers = factory.getKeyManagers();
+            }
+            SSLContext context = SSLContext.getInstance("TLS", bcjsse);
+            context.init(keyManagers, CA.trustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static SSLContext sun(TestPki.Issued key) {
