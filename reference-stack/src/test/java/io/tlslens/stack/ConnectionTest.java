@@ -165,6 +165,24 @@ class ConnectionTest {
     }
 
     @Test
+    void closeNotifyDuringTheHandshakeFailsIt() throws Exception {
+        RecordingObserver serverEvents = new RecordingObserver();
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().observer(serverEvents).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        pair.client.closeOutbound();
+        List<byte[]> close = Loopback.takeRecords(pair.client);
+        SSLException e = assertThrows(SSLException.class, () -> Loopback.deliver(pair.server, close));
+        assertEquals("Received close_notify during the handshake", e.getMessage());
+        assertFalse(pair.server.isHandshaking());
+        assertTrue(pair.server.isInboundDone());
+        Loopback.takeRecords(pair.server);
+        assertTrue(pair.server.isOutboundDone(), "no alert in answer: its flight was all it had queued");
+        assertEquals(List.of("received alert close_notify", "failed"),
+                serverEvents.events.subList(serverEvents.events.size() - 2, serverEvents.events.size()));
+    }
+
+    @Test
     void exportedKeyingMaterialMatchesOnBothSides() throws Exception {
         Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().build());
         assertThrows(IllegalStateException.class, () -> pair.client.view().exportKeyingMaterial("EXPORTER-test", null, 32));
@@ -185,6 +203,24 @@ class ConnectionTest {
         pair.handshake();
         assertEquals(5, clientLog.size(), clientLog.toString());
         assertEquals(new java.util.HashSet<>(clientLog), new java.util.HashSet<>(serverLog));
+    }
+
+    @Test
+    void withoutAConfiguredObserverTheProcessWideFactoryObserves() throws Exception {
+        List<String> opened = new ArrayList<>();
+        RecordingObserver clientEvents = new RecordingObserver();
+        io.tlslens.observe.Observation.install((client, host, port) -> {
+            opened.add(client + " " + host + " " + port);
+            return client ? clientEvents : null;
+        });
+        try {
+            Loopback pair = new Loopback(TestConfigs.client().peer(TestConfigs.HOST, 8443).build(), TestConfigs.server().build());
+            pair.handshake();
+        } finally {
+            io.tlslens.observe.Observation.reset();
+        }
+        assertEquals(List.of("true server.test 8443", "false null -1"), opened);
+        assertTrue(clientEvents.events.contains("established"));
     }
 
     @Test

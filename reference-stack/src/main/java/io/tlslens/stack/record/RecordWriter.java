@@ -91,7 +91,7 @@ public final class RecordWriter {
     }
 
     /** The most content one record carries now. */
-    public int maxContent() {
+    private int maxContent() {
         return protection == null ? Math.min(MAX_PLAINTEXT, peerLimit) : Math.min(MAX_PLAINTEXT, peerLimit - 1);
     }
 

@@ -66,7 +66,7 @@ final class ServerHandshake extends Tls13Handshake {
     private enum State { START, WAIT_SECOND_CH, WAIT_EOED, WAIT_CERT, WAIT_CV, WAIT_FINISHED, CONNECTED }
 
     /** Ticket lifetime: SunJSSE's default of 24 hours, well under the 7 days of §4.6.1. */
-    static final long TICKET_LIFETIME_SECONDS = 86400;
+    private static final long TICKET_LIFETIME_SECONDS = 86400;
     /** How far the client's idea of the ticket age may be off for early data to be accepted (§8.3). */
     private static final long MAX_TICKET_AGE_SKEW_MILLIS = 10_000;
 

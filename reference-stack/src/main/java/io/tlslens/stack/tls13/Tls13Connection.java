@@ -136,8 +136,8 @@ public final class Tls13Connection implements TlsConnection {
     }
 
     /**
-     * §6: close_notify ends the inbound side; user_canceled is a warning to ignore; every other
-     * alert is fatal in TLS 1.3 whatever its level.
+     * §6: close_notify ends the inbound side (and the handshake, if it was not complete);
+     * user_canceled is a warning to ignore; every other alert is fatal in TLS 1.3 whatever its level.
      */
     private void alert(InboundRecord record) throws SSLException {
         Alert alert;
@@ -147,7 +147,7 @@ public final class Tls13Connection implements TlsConnection {
             throw new TlsAlertException(AlertDescription.decode_error, "malformed alert record");
         }
         observer.alertReceived(alert);
-        if (alert.description() == AlertDescription.close_notify) {
+        if (alert.description() == AlertDescription.close_notify && handshake.isComplete()) {
             inboundDone = true;
             return;
         }
@@ -157,8 +157,10 @@ public final class Tls13Connection implements TlsConnection {
         failed = true;
         inboundDone = true;
         outboundClosed = true;
-        SSLException e = new SSLException("Received fatal alert: " + AlertDescription.name(alert.description())
-                + (alert.level() == AlertLevel.fatal ? "" : " (sent as a warning)"));
+        SSLException e = new SSLException(alert.description() == AlertDescription.close_notify
+                ? "Received close_notify during the handshake"
+                : "Received fatal alert: " + AlertDescription.name(alert.description())
+                        + (alert.level() == AlertLevel.fatal ? "" : " (sent as a warning)"));
         observer.failed(e);
         throw e;
     }

@@ -1,0 +1,8 @@
+/**
+ * The record layer of the reference stack (RFC 8446 §5, RFC 8449): {@link io.tlslens.stack.record.RecordWriter}
+ * turns handshake messages, alerts, ChangeCipherSpec and application data into whole records under
+ * the current write epoch; {@link io.tlslens.stack.record.RecordReader} cuts records off the input,
+ * checks their framing and limits, and removes the protection of the current read epoch. The
+ * handshake decides when epochs change; protection itself is {@code tls13.RecordProtection}.
+ */
+package io.tlslens.stack.record;
