@@ -36,14 +36,6 @@ final class ContextData {
         this.serverSessions = serverSessions;
     }
 
-    TlsLensSessionContext clientSessions() {
-        return clientSessions;
-    }
-
-    TlsLensSessionContext serverSessions() {
-        return serverSessions;
-    }
-
     TlsLensSessionContext sessions(boolean client) {
         return client ? clientSessions : serverSessions;
     }

@@ -82,17 +82,14 @@ final class TlsLensEngine extends SSLEngine {
         if (connection.isHandshaking() && connection.pendingOutput() > 0) {
             return result(Status.OK, 0, 0); // as SunJSSE: the handshake wants a wrap first
         }
-        if (src.remaining() < RECORD_HEADER_LENGTH) {
-            return result(Status.BUFFER_UNDERFLOW, 0, 0);
+        if (connection.isHandshakeComplete() && src.remaining() >= RECORD_HEADER_LENGTH) {
+            int fragmentLength = src.getShort(src.position() + 3) & 0xffff;
+            if (src.remaining() >= RECORD_HEADER_LENGTH + fragmentLength && remaining(dsts, offset, length)
+                    < Math.min(fragmentLength, TlsLensSession.APPLICATION_BUFFER_SIZE)) {
+                return result(Status.BUFFER_OVERFLOW, 0, 0);
+            }
         }
-        int recordLength = RECORD_HEADER_LENGTH + (src.getShort(src.position() + 3) & 0xffff);
-        if (src.remaining() < recordLength && recordLength <= TlsLensSession.PACKET_BUFFER_SIZE) {
-            return result(Status.BUFFER_UNDERFLOW, 0, 0);
-        }
-        if (connection.isHandshakeComplete() && remaining(dsts, offset, length)
-                < Math.min(recordLength - RECORD_HEADER_LENGTH, TlsLensSession.APPLICATION_BUFFER_SIZE)) {
-            return result(Status.BUFFER_OVERFLOW, 0, 0);
-        }
+        // the core tells an incomplete record (underflow) from bytes that are no TLS record (fatal)
         int before = src.position();
         try {
             if (!connection.processRecord(src)) {

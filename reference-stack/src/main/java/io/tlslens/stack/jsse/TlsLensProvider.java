@@ -40,7 +40,7 @@ public final class TlsLensProvider extends Provider {
 
     /** An SSLContext service that creates its SPI with a plain constructor call instead of reflection. */
     private static final class ContextService extends Service {
-        private final transient Supplier<TlsLensContextSpi> spi;
+        private final Supplier<TlsLensContextSpi> spi;
 
         ContextService(Provider provider, String algorithm, List<String> aliases, Supplier<TlsLensContextSpi> spi) {
             super(provider, "SSLContext", algorithm, spiClassName(algorithm), aliases, Map.of());

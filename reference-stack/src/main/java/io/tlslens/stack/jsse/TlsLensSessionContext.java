@@ -35,16 +35,19 @@ final class TlsLensSessionContext implements SSLSessionContext {
 
     /** Remembers an established session. */
     synchronized void add(TlsLensSession session) {
-        byte[] id = session.getId();
-        if (id.length == 0) {
-            return;
-        }
-        sessions.put(ByteBuffer.wrap(id), session);
+        sessions.put(ByteBuffer.wrap(session.getId()), session);
         evict();
     }
 
     synchronized void remove(TlsLensSession session) {
         sessions.remove(ByteBuffer.wrap(session.getId()));
+    }
+
+    /** Drops every ticket kept for {@code server}. */
+    void forgetTickets(String server) {
+        while (store.takeTicket(server, System.currentTimeMillis()).isPresent()) {
+            // taking a ticket removes it
+        }
     }
 
     /** Whether the session has not expired. */

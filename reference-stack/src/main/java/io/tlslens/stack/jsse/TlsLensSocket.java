@@ -1,9 +1,11 @@
 package io.tlslens.stack.jsse;
 
 import io.tlslens.stack.TlsConnection;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -14,6 +16,7 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javax.net.ssl.HandshakeCompletedEvent;
@@ -32,16 +35,20 @@ import javax.net.ssl.SSLSocket;
  *
  * <p>Locks: one reader and one writer at a time; the core is called under {@code coreLock} only,
  * and output is taken from it and written under {@code writeLock} so records leave in order.
+ * Handshake-completed listeners are called on the thread that finished the handshake, before
+ * {@code startHandshake} (or the first I/O) returns.
  */
 final class TlsLensSocket extends SSLSocket {
     private final ContextData context;
     private final ConnectionParameters parameters;
     private final Socket transport;
+    /** Bytes the application read off the transport before layering this socket on it; empty when none. */
+    private final InputStream consumed;
     private final boolean autoClose;
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
     private final Object handshakeLock = new Object();
     private final Object readLock = new Object();
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final Object coreLock = new Object();
     private final InputStream appInput = new AppInputStream();
     private final OutputStream appOutput = new AppOutputStream();
@@ -59,10 +66,11 @@ final class TlsLensSocket extends SSLSocket {
     private RecordReader reader;
 
     private TlsLensSocket(ContextData context, ConnectionParameters parameters, Socket transport,
-            String peerHost, int peerPort, boolean autoClose) {
+            InputStream consumed, String peerHost, int peerPort, boolean autoClose) {
         this.context = context;
         this.parameters = parameters;
         this.transport = transport;
+        this.consumed = consumed;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
         this.autoClose = autoClose;
@@ -73,13 +81,23 @@ final class TlsLensSocket extends SSLSocket {
             boolean autoClose) {
         ConnectionParameters parameters = new ConnectionParameters(true);
         parameters.addPeerHostAsServerName(peerHost);
-        return new TlsLensSocket(context, parameters, transport, peerHost, peerPort, autoClose);
+        return new TlsLensSocket(context, parameters, transport, InputStream.nullInputStream(), peerHost, peerPort,
+                autoClose);
     }
 
     /** The server side of a connection a {@link TlsLensServerSocket} accepted. */
     static TlsLensSocket accepted(ContextData context, ConnectionParameters parameters, Socket transport) {
-        return new TlsLensSocket(context, parameters, transport,
-                transport.getInetAddress().getHostAddress(), transport.getPort(), true);
+        return server(context, parameters, transport, InputStream.nullInputStream(), true);
+    }
+
+    /**
+     * The server side layered over a connected socket whose first bytes the application already
+     * read (to sniff the protocol, say): they are the start of the ClientHello.
+     */
+    static TlsLensSocket server(ContextData context, ConnectionParameters parameters, Socket transport,
+            InputStream consumed, boolean autoClose) {
+        return new TlsLensSocket(context, parameters, transport, consumed,
+                transport.getInetAddress().getHostAddress(), transport.getPort(), autoClose);
     }
 
     // ---- the handshake
@@ -151,7 +169,7 @@ final class TlsLensSocket extends SSLSocket {
             created = context.newConnection(parameters, peerHost, peerPort, ManagerCaller.of(this), select);
         }
         session = new TlsLensSession(created.view(), context.sessions(parameters.clientMode()));
-        reader = new RecordReader(transport.getInputStream());
+        reader = new RecordReader(new SequenceInputStream(consumed, transport.getInputStream()));
         connection = created;
         callCore(connection::beginHandshake);
     }
@@ -164,19 +182,33 @@ final class TlsLensSocket extends SSLSocket {
 
     // ---- records in and out
 
-    /** Reads and processes one record; false at end of stream. Called under readLock. */
+    /** Reads and processes one record; false at end of stream between records. Called under readLock. */
     private boolean readRecord() throws IOException {
-        ByteBuffer record = reader.next();
-        if (record == null) {
-            return false;
+        while (!process(reader.buffered())) {
+            if (!reader.readMore()) {
+                if (reader.buffered().hasRemaining()) {
+                    throw new EOFException("The peer closed the connection in the middle of a record");
+                }
+                return false;
+            }
         }
-        callCore(() -> connection.processRecord(record));
         return true;
+    }
+
+    private boolean process(ByteBuffer buffered) throws IOException {
+        try {
+            synchronized (coreLock) {
+                return connection.processRecord(buffered);
+            }
+        } catch (SSLException e) {
+            throw failed(e);
+        }
     }
 
     /** Writes whatever the core has queued for the peer. */
     private void sendPending() throws IOException {
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             byte[] bytes;
             synchronized (coreLock) {
                 ByteBuffer out = ByteBuffer.allocate(connection.pendingOutput());
@@ -188,6 +220,8 @@ final class TlsLensSocket extends SSLSocket {
                 out.write(bytes);
                 out.flush();
             }
+        } finally {
+            writeLock.unlock();
         }
     }
 
@@ -201,10 +235,15 @@ final class TlsLensSocket extends SSLSocket {
                 call.run();
             }
         } catch (SSLException e) {
-            failure = handshakeDone ? e : HandshakeFailures.of(e);
-            closeAfterFailure();
-            throw failure;
+            throw failed(e);
         }
+    }
+
+    /** Remembers a fatal error (during the handshake, as an SSLHandshakeException) and cleans up after it. */
+    private SSLException failed(SSLException e) {
+        failure = handshakeDone ? e : HandshakeFailures.of(e);
+        closeAfterFailure();
+        return failure;
     }
 
     private void closeAfterFailure() {
@@ -294,7 +333,8 @@ final class TlsLensSocket extends SSLSocket {
             Objects.checkFromIndexSize(off, len, b.length);
             handshakeIfNeeded();
             ByteBuffer src = ByteBuffer.wrap(b, off, len);
-            synchronized (writeLock) {
+            writeLock.lock();
+            try {
                 while (src.hasRemaining()) {
                     checkOpen();
                     callCore(() -> {
@@ -305,6 +345,8 @@ final class TlsLensSocket extends SSLSocket {
                     });
                     sendPending();
                 }
+            } finally {
+                writeLock.unlock();
             }
         }
 
@@ -322,9 +364,18 @@ final class TlsLensSocket extends SSLSocket {
             return;
         }
         closed = true;
+        // A writer blocked on a peer that does not read holds the write lock: then close without
+        // close_notify rather than wait for it, as SunJSSE does.
+        if (!writeLock.tryLock()) {
+            if (autoClose) {
+                transport.close();
+            }
+            return;
+        }
         try {
             closeOutbound();
         } finally {
+            writeLock.unlock();
             if (autoClose) {
                 transport.close();
             }

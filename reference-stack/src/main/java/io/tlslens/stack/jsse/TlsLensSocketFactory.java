@@ -1,12 +1,16 @@
 package io.tlslens.stack.jsse;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import javax.net.ssl.SSLSocketFactory;
 
-/** Client sockets of the reference stack: connected by the factory, unconnected, or layered over a socket. */
+/**
+ * Sockets of the reference stack: client sockets connected by the factory, unconnected, or layered
+ * over a socket; server sockets layered over a socket whose first bytes were already read.
+ */
 final class TlsLensSocketFactory extends SSLSocketFactory {
     private final ContextData context;
 
@@ -33,6 +37,13 @@ final class TlsLensSocketFactory extends SSLSocketFactory {
     @Override
     public Socket createSocket(Socket socket, String host, int port, boolean autoClose) {
         return TlsLensSocket.client(context, socket, host, port, autoClose);
+    }
+
+    /** Server mode, over a connected socket whose first bytes ({@code consumed}) the application already read. */
+    @Override
+    public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) {
+        return TlsLensSocket.server(context, new ConnectionParameters(false), socket,
+                consumed == null ? InputStream.nullInputStream() : consumed, autoClose);
     }
 
     @Override

@@ -108,6 +108,19 @@ class EngineConformanceTest {
     }
 
     @Test
+    void bytesThatAreNoTlsRecordFailAtOnceInsteadOfWaitingForMore() {
+        SSLEngine server = LENS_SERVER.createSSLEngine();
+        server.setUseClientMode(false);
+        ByteBuffer http = ByteBuffer.wrap("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                () -> server.unwrap(http, ByteBuffer.allocate(1 << 15)));
+
+        assertTrue(failure.getMessage().contains("not TLS"), failure.getMessage());
+        assertEquals(HandshakeStatus.NEED_WRAP, server.getHandshakeStatus(), "its alert");
+    }
+
+    @Test
     void bufferOverflowConsumesNothing() throws Exception {
         EngineLoop loop = lensClientSunServer().handshake();
         loop.serverToClient("settle");

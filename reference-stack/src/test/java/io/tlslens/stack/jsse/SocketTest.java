@@ -241,6 +241,88 @@ class SocketTest {
         }
     }
 
+    /** A server that sniffs the first bytes (is this TLS?) and then layers TLS over the socket with them. */
+    @Test
+    void serverLayeredOverASocketWhoseFirstBytesWereRead() throws Exception {
+        SSLContext lensServer = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
+        try (ServerSocket plainServer = new ServerSocket(0, 5, LOOPBACK)) {
+            Future<Integer> sniffed = peers.submit(() -> {
+                try (Socket plain = plainServer.accept()) {
+                    byte[] first = plain.getInputStream().readNBytes(3);
+                    try (Socket tls = lensServer.getSocketFactory()
+                            .createSocket(plain, new java.io.ByteArrayInputStream(first), true)) {
+                        upperCase(tls);
+                    }
+                    return first[0] & 0xff;
+                }
+            });
+            try (SSLSocket client = (SSLSocket) TestPki.sunJsse(null, CA.trustManagers()).getSocketFactory()
+                    .createSocket("localhost", plainServer.getLocalPort())) {
+                assertEquals("SNIFFED", exchange(client, "sniffed"));
+            }
+            assertEquals(io.tlslens.wire.ContentType.handshake, sniffed.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void plainHttpOnTheServerSocketFailsTheHandshakeAtOnce() throws Exception {
+        SSLContext lensServer = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
+        try (SSLServerSocket server = (SSLServerSocket) lensServer.getServerSocketFactory()
+                .createServerSocket(0, 5, LOOPBACK);
+                Socket plain = new Socket(LOOPBACK, server.getLocalPort())) {
+            plain.getOutputStream().write("GET / HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (SSLSocket accepted = (SSLSocket) server.accept()) {
+                accepted.setSoTimeout(10_000); // a wait for more bytes would end in a timeout, failing the test
+
+                javax.net.ssl.SSLHandshakeException failure =
+                        assertThrows(javax.net.ssl.SSLHandshakeException.class, accepted::startHandshake);
+
+                assertTrue(failure.getMessage().contains("not TLS"), failure.getMessage());
+            }
+        }
+    }
+
+    /** close() from another thread must not wait for a writer stuck on a peer that stopped reading. */
+    @Test
+    void closeDoesNotWaitForAWriterBlockedOnAPeerThatDoesNotRead() throws Exception {
+        try (ServerSocket server = TestPki.sunJsse(SERVER.keyManagers(), CA.trustManagers())
+                .getServerSocketFactory().createServerSocket(0, 5, LOOPBACK)) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            peers.submit(() -> {
+                try (SSLSocket s = (SSLSocket) server.accept()) {
+                    s.startHandshake();
+                    release.get(); // then reads nothing
+                }
+                return null;
+            });
+            SSLSocket client = (SSLSocket) lensClient().getSocketFactory().createSocket("localhost", server.getLocalPort());
+            client.startHandshake();
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            Future<?> writer = peers.submit(() -> {
+                byte[] chunk = new byte[1 << 16];
+                while (true) {
+                    client.getOutputStream().write(chunk);
+                    written.addAndGet(chunk.length);
+                }
+            });
+            for (long last = -1; last != written.get(); Thread.sleep(200)) {
+                last = written.get(); // until the writer is stuck: the socket buffers are full
+            }
+
+            Future<?> closing = peers.submit(() -> {
+                client.close();
+                return null;
+            });
+
+            closing.get(30, TimeUnit.SECONDS);
+            java.util.concurrent.ExecutionException failure =
+                    assertThrows(java.util.concurrent.ExecutionException.class, () -> writer.get(30, TimeUnit.SECONDS));
+            assertInstanceOf(IOException.class, failure.getCause());
+            assertTrue(client.isClosed());
+            release.complete(null);
+        }
+    }
+
     /** A reader thread and a writer thread at once, as HTTP/2 clients use a socket. */
     @Test
     void readsAndWritesRunConcurrently() throws Exception {
