@@ -15,12 +15,15 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
@@ -107,6 +110,29 @@ class Tls12EngineTest {
             assertEquals("TLSv1.2", loop.server.getSession().getProtocol());
             assertEquals(CLIENT.leaf, loop.server.getSession().getPeerCertificates()[0]);
             assertEquals("ping", loop.clientToServer("ping"));
+        }
+    }
+
+    @Test
+    void alpnAndSniInBothRoles() throws Exception {
+        EngineLoop lensClient = new EngineLoop(lens(null).createSSLEngine("localhost", 443), sun(SERVER).createSSLEngine());
+        EngineLoop lensServer = new EngineLoop(sun(null).createSSLEngine("localhost", 443), lens(SERVER).createSSLEngine());
+        for (EngineLoop loop : List.of(lensClient, lensServer)) {
+            SSLParameters client = loop.client.getSSLParameters();
+            client.setProtocols(TLS12);
+            client.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            client.setServerNames(List.of(new SNIHostName("api.test")));
+            loop.client.setSSLParameters(client);
+            SSLParameters server = loop.server.getSSLParameters();
+            server.setApplicationProtocols(new String[] {"http/1.1"});
+            loop.server.setSSLParameters(server);
+            loop.handshake();
+
+            assertEquals("TLSv1.2", loop.server.getSession().getProtocol());
+            assertEquals("http/1.1", loop.client.getApplicationProtocol());
+            assertEquals("http/1.1", loop.server.getApplicationProtocol());
+            assertEquals(List.of(new SNIHostName("api.test")),
+                    ((ExtendedSSLSession) loop.server.getSession()).getRequestedServerNames());
         }
     }
 
