@@ -260,6 +260,27 @@ class Tls12HandshakeTest {
         assertEquals(96, line[2].length(), "a 48-byte master secret");
     }
 
+    /** RFC 8449 in TLS 1.2: protected records toward each side stay within its limit, from a 1.2-only or a dual-version client. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void recordSizeLimitBoundsProtectedRecords(boolean clientOffersTls13) throws Exception {
+        TlsConfig.Builder client = clientOffersTls13 ? TestConfigs.client() : client();
+        Loopback pair = new Loopback(client.recordSizeLimit(300).build(), server().recordSizeLimit(200).build());
+        pair.handshake();
+        String text = "x".repeat(1000);
+
+        pair.server.writePlaintext(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+        List<byte[]> toClient = Loopback.takeRecords(pair.server);
+        assertEquals(5 + 8 + 300 + 16, toClient.get(0).length);
+        pair.client.writePlaintext(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+        List<byte[]> toServer = Loopback.takeRecords(pair.client);
+        assertEquals(5 + 8 + 200 + 16, toServer.get(0).length);
+        Loopback.deliver(pair.client, toClient);
+        Loopback.deliver(pair.server, toServer);
+        assertEquals(300, Loopback.read(pair.client).length());
+        assertEquals(200, Loopback.read(pair.server).length());
+    }
+
     @Test
     void closeNotifyEndsEachDirection() throws Exception {
         Loopback pair = new Loopback(client().build(), server().build());

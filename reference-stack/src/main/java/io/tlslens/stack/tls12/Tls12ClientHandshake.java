@@ -24,6 +24,7 @@ import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.NewSessionTicket;
 import io.tlslens.wire.ProtocolVersion;
+import io.tlslens.wire.RecordSizeLimitExtension;
 import io.tlslens.wire.RenegotiationInfoExtension;
 import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerKeyExchange;
@@ -95,6 +96,9 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         extensions.add(new SignatureAlgorithmsExtension(localSignatureSchemes()));
         if (!config.applicationProtocols().isEmpty()) {
             extensions.add(AlpnExtension.of(config.applicationProtocols().toArray(new String[0])));
+        }
+        if (config.recordSizeLimit() < Tls12RecordProtection.MAX_PLAINTEXT) {
+            extensions.add(new RecordSizeLimitExtension(config.recordSizeLimit()));
         }
         extensions.addAll(offer.extensions());
         ClientHello clientHello = new ClientHello(ProtocolVersion.TLSv1_2, clientRandom, offer.sessionId().orElse(new byte[0]),
@@ -199,6 +203,10 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         if (serverHello.extension(ServerNameExtension.class).isPresent()) {
             decide(Decision.chose(Subjects.SERVER_NAME, config.serverNames().get(0), "acknowledged by the server",
                     evidence("client.server_name", config.serverNames())));
+        }
+        Optional<RecordSizeLimitExtension> limit = serverHello.extension(RecordSizeLimitExtension.class);
+        if (limit.isPresent()) {
+            applyRecordSizeLimit(limit.get());
         }
         ticketPromised = serverHello.extension(SessionTicketExtension.class).isPresent();
         sessionId = serverHello.sessionId();

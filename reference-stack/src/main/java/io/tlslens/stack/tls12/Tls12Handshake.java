@@ -17,6 +17,7 @@ import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeMessage;
 import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.ProtocolVersion;
+import io.tlslens.wire.RecordSizeLimitExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -158,6 +159,20 @@ abstract class Tls12Handshake {
                 throw new TlsAlertException(AlertDescription.illegal_parameter, "two " + e.name() + " extensions in " + where);
             }
         }
+    }
+
+    /**
+     * RFC 8449: the peer's record_size_limit (at least 64) bounds what we write under protection,
+     * ours (at most 2^14 in TLS 1.2) what we read; returns ours, for the answer.
+     */
+    final int applyRecordSizeLimit(RecordSizeLimitExtension peer) throws TlsAlertException {
+        if (peer.limit() < 64) {
+            throw new TlsAlertException(AlertDescription.illegal_parameter, "record_size_limit " + peer.limit() + " below 64");
+        }
+        writer.peerRecordSizeLimit(peer.limit());
+        int ours = Math.min(config.recordSizeLimit(), Tls12RecordProtection.MAX_PLAINTEXT);
+        reader.recordSizeLimit(ours);
+        return ours;
     }
 
     // ---- keys ----

@@ -15,6 +15,8 @@ import java.util.Arrays;
  */
 final class Tls12RecordReader {
     private Tls12RecordProtection protection;
+    /** Our record_size_limit once the peer knows it: the most content a protected record may carry (RFC 8449 §4). */
+    private int limit = Tls12RecordProtection.MAX_PLAINTEXT;
 
     /** The peer's ChangeCipherSpec: records from now on are opened with {@code newProtection}. */
     void protect(Tls12RecordProtection newProtection) {
@@ -22,6 +24,11 @@ final class Tls12RecordReader {
     }
 
     /** The record at the head of {@code src}, opened; null, consuming nothing, when less than a whole record is there. */
+    /** Enforces our record_size_limit on the protected records read from now on. */
+    void recordSizeLimit(int ourLimit) {
+        this.limit = ourLimit;
+    }
+
     TlsRecord read(ByteBuffer src) throws TlsAlertException {
         int start = src.position();
         if (src.remaining() >= 1 && !isRecordType(src.get(start) & 0xff)) {
@@ -47,6 +54,10 @@ final class Tls12RecordReader {
         int version = (whole[1] & 0xff) << 8 | whole[2] & 0xff;
         byte[] fragment = Arrays.copyOfRange(whole, TlsRecord.HEADER_LENGTH, whole.length);
         byte[] content = protection == null ? clear(type, fragment) : protection.open(new TlsRecord(type, version, fragment));
+        if (protection != null && content.length > limit) {
+            throw new TlsAlertException(AlertDescription.record_overflow,
+                    "record of " + content.length + " bytes exceeds our record_size_limit " + limit);
+        }
         if (content.length == 0 && type != ContentType.application_data) {
             // RFC 5246 §6.2.1: only application data may come in empty fragments
             throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");

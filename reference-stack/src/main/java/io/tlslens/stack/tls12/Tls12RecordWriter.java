@@ -24,6 +24,8 @@ final class Tls12RecordWriter {
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
     private int queuedBytes;
     private Tls12RecordProtection protection;
+    /** The most content a protected record may carry: 2^14, or less by the peer's record_size_limit (RFC 8449 §4). */
+    private int maxProtectedContent = Tls12RecordProtection.MAX_PLAINTEXT;
 
     /** Queues a handshake message (with its header) to go out with the rest of its flight. */
     void handshake(byte[] message) {
@@ -34,8 +36,8 @@ final class Tls12RecordWriter {
     void flush() {
         byte[] stream = pendingHandshake.toByteArray();
         pendingHandshake.reset();
-        for (int at = 0; at < stream.length; at += Tls12RecordProtection.MAX_PLAINTEXT) {
-            record(ContentType.handshake, Arrays.copyOfRange(stream, at, Math.min(stream.length, at + Tls12RecordProtection.MAX_PLAINTEXT)));
+        for (int at = 0; at < stream.length; at += maxContent()) {
+            record(ContentType.handshake, Arrays.copyOfRange(stream, at, Math.min(stream.length, at + maxContent())));
         }
     }
 
@@ -54,10 +56,20 @@ final class Tls12RecordWriter {
     /** Protects as much of {@code src} as fits one record and queues it; returns the bytes consumed. */
     int applicationData(ByteBuffer src) {
         flush();
-        byte[] content = new byte[Math.min(src.remaining(), Tls12RecordProtection.MAX_PLAINTEXT)];
+        byte[] content = new byte[Math.min(src.remaining(), maxContent())];
         src.get(content);
         record(ContentType.application_data, content);
         return content.length;
+    }
+
+    /** The peer's record_size_limit, which holds for protected records only (RFC 8449 §4). */
+    void peerRecordSizeLimit(int limit) {
+        flush();
+        maxProtectedContent = Math.min(Tls12RecordProtection.MAX_PLAINTEXT, limit);
+    }
+
+    private int maxContent() {
+        return protection == null ? Tls12RecordProtection.MAX_PLAINTEXT : maxProtectedContent;
     }
 
     int pendingBytes() {

@@ -29,6 +29,7 @@ import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.NewSessionTicket;
 import io.tlslens.wire.ProtocolVersion;
+import io.tlslens.wire.RecordSizeLimitExtension;
 import io.tlslens.wire.RenegotiationInfoExtension;
 import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerHelloDone;
@@ -70,6 +71,8 @@ final class Tls12ServerHandshake extends Tls12Handshake {
     private CertificateRequest certificateRequest;
     private X509Certificate clientLeaf;
     private boolean issueTicket;
+    /** Our record_size_limit, to announce when the client announced one. */
+    private int recordSizeLimit;
     private byte[] sessionId;
 
     Tls12ServerHandshake(TlsConfig config, HandshakeObserver observer, Tls12RecordReader reader, Tls12RecordWriter writer,
@@ -124,6 +127,10 @@ final class Tls12ServerHandshake extends Tls12Handshake {
         checkRenegotiationInfo();
         chooseExtendedMasterSecret();
         checkPointFormats();
+        Optional<RecordSizeLimitExtension> limit = hello.extension(RecordSizeLimitExtension.class);
+        if (limit.isPresent()) {
+            recordSizeLimit = applyRecordSizeLimit(limit.get());
+        }
         chooseServerName();
         view.peerSignatureSchemes(hello.signatureAlgorithms());
         messages.add(frame.encode());
@@ -359,6 +366,9 @@ final class Tls12ServerHandshake extends Tls12Handshake {
             extensions.add(new EcPointFormatsExtension(List.of(EcPointFormat.uncompressed)));
         }
         view.applicationProtocol().ifPresent(p -> extensions.add(AlpnExtension.of(p)));
+        if (recordSizeLimit > 0) {
+            extensions.add(new RecordSizeLimitExtension(recordSizeLimit));
+        }
         if (issueTicket) {
             extensions.add(new SessionTicketExtension(new byte[0]));
         }
