@@ -1,12 +1,13 @@
 package io.tlslens.stack.tls12;
 
-import io.tlslens.observe.Decision;
 import io.tlslens.observe.Decision.Subjects;
+import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.tls13.Names;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
@@ -74,7 +75,7 @@ final class Tls12ClientHandshake extends Tls12Handshake {
     private CertificateRequest certificateRequest;
 
     Tls12ClientHandshake(TlsConfig config, HandshakeObserver observer, Tls12RecordReader reader, Tls12RecordWriter writer,
-            Tls12View view, Tls12ClientOffer offer) {
+            HandshakeState view, Tls12ClientOffer offer) {
         super(config, observer, reader, writer, view);
         this.offer = offer;
         view.serverNames(config.serverNames());
@@ -191,7 +192,7 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         suite = Tls12CipherSuite.byCode(serverHello.cipherSuite()).orElseThrow();
         decide(Decision.chose(Subjects.CIPHER_SUITE, CipherSuite.name(suite.code()), "chosen by the server from the client's offer",
                 evidence("client.offered", Names.suites(offeredSuites))));
-        view.versionAgreed();
+        view.version(ProtocolVersion.TLSv1_2);
         view.cipherSuite(suite.code());
         checkRenegotiationInfo(serverHello);
         extendedMasterSecret = serverHello.extension(ExtendedMasterSecretExtension.class).isPresent();

@@ -5,7 +5,8 @@ import io.tlslens.stack.HandshakeView;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
-import io.tlslens.stack.tls13.GuardedObserver;
+import io.tlslens.stack.handshake.GuardedObserver;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlertLevel;
@@ -33,7 +34,7 @@ public final class Tls12Connection implements TlsConnection {
     private final Tls12RecordReader reader = new Tls12RecordReader();
     private final Tls12RecordWriter writer = new Tls12RecordWriter();
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
-    private final Tls12View view;
+    private final HandshakeState view;
     private final Tls12Handshake handshake;
     private final Deque<byte[]> received = new ArrayDeque<>();
     private int receivedBytes;
@@ -44,7 +45,7 @@ public final class Tls12Connection implements TlsConnection {
 
     private Tls12Connection(TlsConfig config, HandshakeObserver observer, Tls12ClientOffer offer) {
         this.observer = new GuardedObserver(observer);
-        this.view = new Tls12View(config.isClient(), config.peerHost(), config.peerPort(), System.currentTimeMillis(),
+        this.view = new HandshakeState(config.isClient(), config.peerHost(), config.peerPort(), System.currentTimeMillis(),
                 config.signatureSchemes());
         this.handshake = config.isClient()
                 ? new Tls12ClientHandshake(config, this.observer, reader, writer, view, offer)

@@ -7,6 +7,7 @@ import io.tlslens.stack.KeyLog;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.Certificate;
 import io.tlslens.wire.DecodeException;
@@ -56,7 +57,7 @@ abstract class Tls12Handshake {
     final HandshakeObserver observer;
     final Tls12RecordReader reader;
     final Tls12RecordWriter writer;
-    final Tls12View view;
+    final HandshakeState view;
     final HandshakeMessages messages = new HandshakeMessages();
     private HandshakeDecoder decoder = new HandshakeDecoder();
 
@@ -71,7 +72,7 @@ abstract class Tls12Handshake {
     private boolean complete;
 
     Tls12Handshake(TlsConfig config, HandshakeObserver observer, Tls12RecordReader reader, Tls12RecordWriter writer,
-            Tls12View view) {
+            HandshakeState view) {
         this.config = config;
         this.crypto = config.crypto();
         this.observer = observer;
@@ -289,7 +290,10 @@ abstract class Tls12Handshake {
     /** Marks the handshake complete, opens the exporter, and tells the observer what was agreed. */
     final void established() {
         complete = true;
-        view.exporter(masterSecret, clientRandom, serverRandom);
+        MasterSecret secret = masterSecret;
+        byte[] client = clientRandom.clone();
+        byte[] server = serverRandom.clone();
+        view.exporter((label, context, length) -> secret.export(label, context, client, server, length));
         observer.established(new Negotiated(ProtocolVersion.TLSv1_2, suite.code(), group, signatureScheme,
                 view.applicationProtocol().orElse(null), view.serverNames().isEmpty() ? null : view.serverNames().get(0),
                 view.resumed(), false, view.peerCertificates(), view.localCertificates()));

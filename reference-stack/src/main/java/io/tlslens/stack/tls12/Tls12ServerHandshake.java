@@ -1,7 +1,7 @@
 package io.tlslens.stack.tls12;
 
-import io.tlslens.observe.Decision;
 import io.tlslens.observe.Decision.Subjects;
+import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.ClientAuth;
@@ -9,6 +9,7 @@ import io.tlslens.stack.Tls;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.tls13.Names;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
@@ -76,7 +77,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
     private byte[] sessionId;
 
     Tls12ServerHandshake(TlsConfig config, HandshakeObserver observer, Tls12RecordReader reader, Tls12RecordWriter writer,
-            Tls12View view) {
+            HandshakeState view) {
         super(config, observer, reader, writer, view);
         this.enabledSuites = Tls12Connection.enabledSuites(config);
         this.enabledGroups = config.groups().stream().filter(crypto::supportsGroup).collect(Collectors.toList());
@@ -171,7 +172,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
                     + evidence.get("client.versions") + ", server enables " + evidence.get("server.versions"));
         }
         decide(Decision.chose(Subjects.VERSION, ProtocolVersion.name(ProtocolVersion.TLSv1_2), "highest version both enable", evidence));
-        view.versionAgreed();
+        view.version(ProtocolVersion.TLSv1_2);
     }
 
     /** RFC 5746 §3.6: an empty renegotiation_info or the SCSV; without either the client may be open to renegotiation attacks. */

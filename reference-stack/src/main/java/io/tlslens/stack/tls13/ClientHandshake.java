@@ -1,7 +1,7 @@
 package io.tlslens.stack.tls13;
 
-import io.tlslens.observe.Decision;
 import io.tlslens.observe.Decision.Subjects;
+import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.ResumptionTicket;
@@ -9,6 +9,7 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.stack.tls12.Tls12ClientOffer;
@@ -28,12 +29,12 @@ import io.tlslens.wire.ExtensionType;
 import io.tlslens.wire.Finished;
 import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeType;
-import io.tlslens.wire.KeyShareExtension;
 import io.tlslens.wire.KeyShareExtension.KeyShareEntry;
+import io.tlslens.wire.KeyShareExtension;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.NewSessionTicket;
-import io.tlslens.wire.PreSharedKeyExtension;
 import io.tlslens.wire.PreSharedKeyExtension.PskIdentity;
+import io.tlslens.wire.PreSharedKeyExtension;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.PskKeyExchangeMode;
 import io.tlslens.wire.PskKeyExchangeModesExtension;
@@ -576,7 +577,7 @@ final class ClientHandshake extends Tls13Handshake {
         byte[] serverFinishedHash = transcript.currentHash();
         TrafficSecret clientApplication = master.clientApplicationTrafficSecret(serverFinishedHash);
         peerApplicationSecret(master.serverApplicationTrafficSecret(serverFinishedHash));
-        view.exporter(master.exporterMasterSecret(serverFinishedHash));
+        view.exporter(master.exporterMasterSecret(serverFinishedHash)::export);
         if (earlyDataAccepted) {
             send(new EndOfEarlyData());
             writingEarlyData = false;

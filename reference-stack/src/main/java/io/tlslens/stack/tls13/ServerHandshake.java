@@ -1,14 +1,15 @@
 package io.tlslens.stack.tls13;
 
-import io.tlslens.observe.Decision;
 import io.tlslens.observe.Decision.Subjects;
+import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
-import io.tlslens.stack.ClientAuth;
 import io.tlslens.stack.CertifiedKey;
+import io.tlslens.stack.ClientAuth;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
+import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.AlertDescription;
@@ -27,8 +28,8 @@ import io.tlslens.wire.ExtensionType;
 import io.tlslens.wire.Finished;
 import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeType;
-import io.tlslens.wire.KeyShareExtension;
 import io.tlslens.wire.KeyShareExtension.KeyShareEntry;
+import io.tlslens.wire.KeyShareExtension;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.NewSessionTicket;
 import io.tlslens.wire.PreSharedKeyExtension;
@@ -593,7 +594,7 @@ final class ServerHandshake extends Tls13Handshake {
         byte[] finishedHash = transcript.currentHash();
         clientApplicationSecret = masterSecret.clientApplicationTrafficSecret(finishedHash);
         ownApplicationSecret(masterSecret.serverApplicationTrafficSecret(finishedHash));
-        view.exporter(masterSecret.exporterMasterSecret(finishedHash));
+        view.exporter(masterSecret.exporterMasterSecret(finishedHash)::export);
         state = earlyData ? State.WAIT_EOED : certificateRequest != null ? State.WAIT_CERT : State.WAIT_FINISHED;
     }
 

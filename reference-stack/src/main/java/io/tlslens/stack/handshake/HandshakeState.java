@@ -1,23 +1,31 @@
-package io.tlslens.stack.tls12;
+package io.tlslens.stack.handshake;
 
 import io.tlslens.stack.HandshakeView;
-import io.tlslens.wire.ProtocolVersion;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The {@link HandshakeView} of one TLS 1.2 connection, filled in as the handshake agrees on
- * things, so the key and trust managers see what is known when they are called.
+ * The {@link HandshakeView} of one connection, TLS 1.2 or TLS 1.3, filled in step by step as the
+ * handshake agrees on things, so the key and trust managers see what is known when they are called.
+ * Only the version's handshake writes to it.
  */
-final class Tls12View implements HandshakeView {
+public final class HandshakeState implements HandshakeView {
+
+    /** The version's keying-material exporter (RFC 5705 for TLS 1.2, RFC 8446 §7.5 for TLS 1.3). */
+    @FunctionalInterface
+    public interface Exporter {
+        /** A null {@code context} is "no context". */
+        byte[] export(String label, byte[] context, int length);
+    }
+
     private final boolean client;
     private final String peerHost;
     private final int peerPort;
     private final long creationTime;
     private final List<Integer> localSignatureSchemes;
-    private boolean versionAgreed;
+    private Integer version;
     private Integer cipherSuite;
     private List<String> serverNames = List.of();
     private List<Integer> peerSignatureSchemes = List.of();
@@ -26,11 +34,9 @@ final class Tls12View implements HandshakeView {
     private String applicationProtocol;
     private byte[] sessionId = new byte[0];
     private boolean resumed;
-    private MasterSecret masterSecret;
-    private byte[] clientRandom;
-    private byte[] serverRandom;
+    private Exporter exporter;
 
-    Tls12View(boolean client, String peerHost, int peerPort, long creationTime, List<Integer> localSignatureSchemes) {
+    public HandshakeState(boolean client, String peerHost, int peerPort, long creationTime, List<Integer> localSignatureSchemes) {
         this.client = client;
         this.peerHost = peerHost;
         this.peerPort = peerPort;
@@ -55,7 +61,7 @@ final class Tls12View implements HandshakeView {
 
     @Override
     public OptionalInt version() {
-        return versionAgreed ? OptionalInt.of(ProtocolVersion.TLSv1_2) : OptionalInt.empty();
+        return version == null ? OptionalInt.empty() : OptionalInt.of(version);
     }
 
     @Override
@@ -108,55 +114,52 @@ final class Tls12View implements HandshakeView {
         return resumed;
     }
 
-    /** RFC 5705; a null {@code context} is "no context". */
     @Override
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
-        if (masterSecret == null) {
+        if (exporter == null) {
             throw new IllegalStateException("keying material can be exported only after the handshake");
         }
-        return masterSecret.export(label, context, clientRandom, serverRandom, length);
+        return exporter.export(label, context, length);
     }
 
-    void versionAgreed() {
-        this.versionAgreed = true;
+    public void version(int v) {
+        this.version = v;
     }
 
-    void cipherSuite(int suite) {
+    public void cipherSuite(int suite) {
         this.cipherSuite = suite;
     }
 
-    void serverNames(List<String> names) {
+    public void serverNames(List<String> names) {
         this.serverNames = List.copyOf(names);
     }
 
-    void peerSignatureSchemes(List<Integer> schemes) {
+    public void peerSignatureSchemes(List<Integer> schemes) {
         this.peerSignatureSchemes = List.copyOf(schemes);
     }
 
-    void peerCertificates(List<X509Certificate> chain) {
+    public void peerCertificates(List<X509Certificate> chain) {
         this.peerCertificates = List.copyOf(chain);
     }
 
-    void localCertificates(List<X509Certificate> chain) {
+    public void localCertificates(List<X509Certificate> chain) {
         this.localCertificates = List.copyOf(chain);
     }
 
-    void applicationProtocol(String protocol) {
+    public void applicationProtocol(String protocol) {
         this.applicationProtocol = protocol;
     }
 
-    void sessionId(byte[] id) {
+    public void sessionId(byte[] id) {
         this.sessionId = id.clone();
     }
 
-    void resumed(boolean r) {
+    public void resumed(boolean r) {
         this.resumed = r;
     }
 
-    /** Once the handshake is complete: what the exporter derives from. */
-    void exporter(MasterSecret secret, byte[] clientRandom, byte[] serverRandom) {
-        this.masterSecret = secret;
-        this.clientRandom = clientRandom.clone();
-        this.serverRandom = serverRandom.clone();
+    /** Once the handshake is complete: what exported keying material derives from. */
+    public void exporter(Exporter secret) {
+        this.exporter = secret;
     }
 }

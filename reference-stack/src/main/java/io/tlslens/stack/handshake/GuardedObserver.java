@@ -1,4 +1,4 @@
-package io.tlslens.stack.tls13;
+package io.tlslens.stack.handshake;
 
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
