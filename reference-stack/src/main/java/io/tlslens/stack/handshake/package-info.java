@@ -1,6 +1,7 @@
 /**
  * What the TLS 1.2 and TLS 1.3 handshakes of the reference stack share, version-neutral: the
- * {@link io.tlslens.stack.handshake.HandshakeState} both fill in and the guarded observer. The
- * named steps per message stay in each version's state machines.
+ * {@link io.tlslens.stack.handshake.HandshakeState} both fill in, the guarded observer, the peer's
+ * chain and its trust decision, decision evidence, and the rule every extension block follows.
+ * The named steps per message stay in each version's state machines.
  */
 package io.tlslens.stack.handshake;

@@ -1,5 +1,8 @@
 package io.tlslens.stack.tls12;
 
+import static io.tlslens.stack.handshake.Evidence.evidence;
+import static io.tlslens.stack.handshake.Extensions.checkNoDuplicates;
+
 import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
@@ -8,6 +11,7 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.tls13.Names;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
@@ -312,14 +316,14 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         if (certificate.entries().isEmpty()) {
             throw new TlsAlertException(AlertDescription.decode_error, "server sent an empty Certificate");
         }
-        List<X509Certificate> chain = parseChain(certificate);
+        List<X509Certificate> chain = PeerChain.parse(certificate);
         String keyAlgorithm = chain.get(0).getPublicKey().getAlgorithm();
         boolean ecdsaKey = keyAlgorithm.equals("EC") || keyAlgorithm.equals("Ed25519") || keyAlgorithm.equals("EdDSA");
         if (ecdsaKey != (suite.authentication == Tls12CipherSuite.Authentication.ECDSA)) {
             throw new TlsAlertException(AlertDescription.unsupported_certificate, "a " + keyAlgorithm + " certificate for "
                     + CipherSuite.name(suite.code()));
         }
-        checkPeerChain(chain, suite.authentication.jsseAuthType, "server");
+        peerChain.verify(chain, suite.authentication.jsseAuthType, "server");
         serverLeaf = chain.get(0);
         messages.add(frame.encode());
         state = State.WAIT_SERVER_KEY_EXCHANGE;

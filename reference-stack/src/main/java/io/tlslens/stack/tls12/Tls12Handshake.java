@@ -8,10 +8,10 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.Certificate;
 import io.tlslens.wire.DecodeException;
-import io.tlslens.wire.Extension;
 import io.tlslens.wire.Finished;
 import io.tlslens.wire.HandshakeDecoder;
 import io.tlslens.wire.HandshakeFrame;
@@ -19,22 +19,13 @@ import io.tlslens.wire.HandshakeMessage;
 import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.RecordSizeLimitExtension;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
@@ -58,6 +49,7 @@ abstract class Tls12Handshake {
     final Tls12RecordReader reader;
     final Tls12RecordWriter writer;
     final HandshakeState view;
+    final PeerChain peerChain;
     final HandshakeMessages messages = new HandshakeMessages();
     private HandshakeDecoder decoder = new HandshakeDecoder();
 
@@ -79,6 +71,7 @@ abstract class Tls12Handshake {
         this.reader = reader;
         this.writer = writer;
         this.view = view;
+        this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
     }
 
     /** Begins the handshake: a client sends its ClientHello, a server waits for one. */
@@ -150,16 +143,6 @@ abstract class Tls12Handshake {
 
     final void decide(Decision decision) {
         observer.decision(decision);
-    }
-
-    /** illegal_parameter when an extension type appears twice in one block (RFC 5246 §7.4.1.4). */
-    static void checkNoDuplicates(List<Extension> extensions, String where) throws TlsAlertException {
-        Set<Integer> seen = new HashSet<>();
-        for (Extension e : extensions) {
-            if (!seen.add(e.type())) {
-                throw new TlsAlertException(AlertDescription.illegal_parameter, "two " + e.name() + " extensions in " + where);
-            }
-        }
     }
 
     /**
@@ -243,43 +226,6 @@ abstract class Tls12Handshake {
         return Certificate.tls12(encoded);
     }
 
-    /** The peer's chain as X.509 certificates; bad_certificate when one does not parse. */
-    static List<X509Certificate> parseChain(Certificate message) throws TlsAlertException {
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Certificate.Entry entry : message.entries()) {
-                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(entry.data())));
-            }
-        } catch (CertificateException e) {
-            throw new TlsAlertException(AlertDescription.bad_certificate, "peer certificate does not parse: " + e.getMessage(), e);
-        }
-        return chain;
-    }
-
-    /** Runs the trust decision on the peer's chain, timed for the observer, as the TLS 1.3 handshake does. */
-    final void checkPeerChain(List<X509Certificate> chain, String authType, String subjectName) throws TlsAlertException {
-        view.peerCertificates(chain);
-        long start = System.nanoTime();
-        try {
-            config.peerVerifier().verify(chain, authType, view);
-        } catch (CertificateException e) {
-            observer.peerCertificatesChecked(System.nanoTime() - start);
-            decide(Decision.none(Decision.Subjects.CERTIFICATE, subjectName + " chain rejected: " + e.getMessage(),
-                    Map.of(subjectName + ".chain", subjects(chain))));
-            int alert = e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException
-                    ? AlertDescription.certificate_expired : AlertDescription.certificate_unknown;
-            throw new TlsAlertException(alert, subjectName + " certificate chain rejected: " + e.getMessage(), e);
-        }
-        observer.peerCertificatesChecked(System.nanoTime() - start);
-        decide(Decision.chose(Decision.Subjects.CERTIFICATE, chain.get(0).getSubjectX500Principal().getName(),
-                subjectName + " chain trusted by the peer verifier", Map.of(subjectName + ".chain", subjects(chain))));
-    }
-
-    static List<String> subjects(List<X509Certificate> chain) {
-        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).collect(Collectors.toList());
-    }
-
     /** Our enabled schemes that this provider implements, in our order. */
     final List<Integer> localSignatureSchemes() {
         return config.signatureSchemes().stream().filter(crypto::supportsSignatureScheme).collect(Collectors.toList());
@@ -304,17 +250,6 @@ abstract class Tls12Handshake {
         return new Tls12Session(suite.code(), masterSecret.secret(), extendedMasterSecret, sessionId, ticket,
                 System.currentTimeMillis(), lifetimeSeconds, view.serverNames().isEmpty() ? null : view.serverNames().get(0),
                 view.peerCertificates(), view.localCertificates());
-    }
-
-    /** Evidence maps keep insertion order. */
-    static Map<String, List<String>> evidence(Object... keysAndLists) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndLists.length; i += 2) {
-            @SuppressWarnings("unchecked")
-            List<String> values = (List<String>) keysAndLists[i + 1];
-            map.put((String) keysAndLists[i], values);
-        }
-        return map;
     }
 
     /** ClientHello.random + ServerHello.random + ServerECDHParams: what a ServerKeyExchange signs (RFC 8422 §5.4). */

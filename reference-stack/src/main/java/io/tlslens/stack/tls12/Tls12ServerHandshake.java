@@ -1,5 +1,8 @@
 package io.tlslens.stack.tls12;
 
+import static io.tlslens.stack.handshake.Evidence.evidence;
+import static io.tlslens.stack.handshake.Extensions.checkNoDuplicates;
+
 import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
@@ -10,6 +13,7 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.tls13.Names;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
@@ -439,8 +443,8 @@ final class Tls12ServerHandshake extends Tls12Handshake {
             state = State.WAIT_CLIENT_KEY_EXCHANGE;
             return;
         }
-        List<X509Certificate> chain = parseChain(certificate);
-        checkPeerChain(chain, chain.get(0).getPublicKey().getAlgorithm(), "client");
+        List<X509Certificate> chain = PeerChain.parse(certificate);
+        peerChain.verify(chain, chain.get(0).getPublicKey().getAlgorithm(), "client");
         clientLeaf = chain.get(0);
         messages.add(frame.encode());
         state = State.WAIT_CLIENT_KEY_EXCHANGE;

@@ -1,5 +1,8 @@
 package io.tlslens.stack.tls13;
 
+import static io.tlslens.stack.handshake.Evidence.evidence;
+import static io.tlslens.stack.handshake.Extensions.checkNoDuplicates;
+
 import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
@@ -10,6 +13,7 @@ import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.stack.tls12.Tls12ClientOffer;
@@ -553,8 +557,8 @@ final class ClientHandshake extends Tls13Handshake {
         if (certificate.entries().isEmpty()) {
             throw new TlsAlertException(AlertDescription.decode_error, "server sent an empty Certificate");
         }
-        List<X509Certificate> chain = parseChain(certificate);
-        checkPeerChain(chain, "UNKNOWN", "server");
+        List<X509Certificate> chain = PeerChain.parse(certificate);
+        peerChain.verify(chain, "UNKNOWN", "server");
         serverLeaf = chain.get(0);
         transcript.add(frame.encode());
         state = State.WAIT_CV;

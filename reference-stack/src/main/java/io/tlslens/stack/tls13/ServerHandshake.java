@@ -1,5 +1,8 @@
 package io.tlslens.stack.tls13;
 
+import static io.tlslens.stack.handshake.Evidence.evidence;
+import static io.tlslens.stack.handshake.Extensions.checkNoDuplicates;
+
 import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
@@ -10,6 +13,7 @@ import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.AlertDescription;
@@ -658,9 +662,9 @@ final class ServerHandshake extends Tls13Handshake {
             state = State.WAIT_FINISHED;
             return;
         }
-        List<X509Certificate> chain = parseChain(certificate);
+        List<X509Certificate> chain = PeerChain.parse(certificate);
         String authType = chain.get(0).getPublicKey().getAlgorithm();
-        checkPeerChain(chain, authType, "client");
+        peerChain.verify(chain, authType, "client");
         clientLeaf = chain.get(0);
         transcript.add(frame.encode());
         state = State.WAIT_CV;

@@ -8,6 +8,7 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.AlertDescription;
@@ -23,21 +24,14 @@ import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.KeyUpdate;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.SignatureScheme;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
@@ -59,6 +53,7 @@ abstract class Tls13Handshake {
     final RecordReader reader;
     final RecordWriter writer;
     final HandshakeState view;
+    final PeerChain peerChain;
     Transcript transcript = new Transcript();
     private final HandshakeDecoder decoder = new HandshakeDecoder(ProtocolVersion.TLSv1_3, 0);
 
@@ -78,6 +73,7 @@ abstract class Tls13Handshake {
         this.reader = reader;
         this.writer = writer;
         this.view = view;
+        this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
     }
 
     /** Begins the handshake: a client sends its ClientHello, a server waits for one. */
@@ -195,16 +191,6 @@ abstract class Tls13Handshake {
         observer.decision(decision);
     }
 
-    /** illegal_parameter when an extension type appears twice in one block (RFC 8446 §4.2). */
-    static void checkNoDuplicates(List<Extension> extensions, String where) throws TlsAlertException {
-        Set<Integer> seen = new HashSet<>();
-        for (Extension e : extensions) {
-            if (!seen.add(e.type())) {
-                throw new TlsAlertException(AlertDescription.illegal_parameter, "two " + e.name() + " extensions in " + where);
-            }
-        }
-    }
-
     /** illegal_parameter for an extension that may not appear in {@code where} (RFC 8446 §4.2). */
     static void checkAllowed(List<Extension> extensions, Set<Integer> allowed, String where) throws TlsAlertException {
         for (Extension e : extensions) {
@@ -246,46 +232,6 @@ abstract class Tls13Handshake {
             }
         }
         return Certificate.tls13(context, entries);
-    }
-
-    /** The peer's chain as X.509 certificates; bad_certificate when one does not parse. */
-    static List<X509Certificate> parseChain(Certificate message) throws TlsAlertException {
-        List<X509Certificate> chain = new ArrayList<>();
-        try {
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (Certificate.Entry entry : message.entries()) {
-                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(entry.data())));
-            }
-        } catch (CertificateException e) {
-            throw new TlsAlertException(AlertDescription.bad_certificate, "peer certificate does not parse: " + e.getMessage(), e);
-        }
-        return chain;
-    }
-
-    /**
-     * Runs the trust decision on the peer's chain, timed for the observer, and records the chain in
-     * the view; the alert for a rejected chain follows SunJSSE's choice.
-     */
-    final void checkPeerChain(List<X509Certificate> chain, String authType, String subjectName) throws TlsAlertException {
-        view.peerCertificates(chain);
-        long start = System.nanoTime();
-        try {
-            config.peerVerifier().verify(chain, authType, view);
-        } catch (CertificateException e) {
-            observer.peerCertificatesChecked(System.nanoTime() - start);
-            decide(Decision.none(Decision.Subjects.CERTIFICATE, subjectName + " chain rejected: " + e.getMessage(),
-                    Map.of(subjectName + ".chain", subjects(chain))));
-            int alert = e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException
-                    ? AlertDescription.certificate_expired : AlertDescription.certificate_unknown;
-            throw new TlsAlertException(alert, subjectName + " certificate chain rejected: " + e.getMessage(), e);
-        }
-        observer.peerCertificatesChecked(System.nanoTime() - start);
-        decide(Decision.chose(Decision.Subjects.CERTIFICATE, chain.get(0).getSubjectX500Principal().getName(),
-                subjectName + " chain trusted by the peer verifier", Map.of(subjectName + ".chain", subjects(chain))));
-    }
-
-    static List<String> subjects(List<X509Certificate> chain) {
-        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).collect(Collectors.toList());
     }
 
     /** Signs the transcript so far as {@code server} or client (§4.4.3). */
@@ -364,23 +310,4 @@ abstract class Tls13Handshake {
         return names.isEmpty() ? null : names.get(0);
     }
 
-    /** Evidence for a decision, in the order given. */
-    static Map<String, List<String>> evidence(String key, List<String> values) {
-        Map<String, List<String>> map = new LinkedHashMap<>();
-        map.put(key, values);
-        return map;
-    }
-
-    static Map<String, List<String>> evidence(String key1, List<String> values1, String key2, List<String> values2) {
-        Map<String, List<String>> map = evidence(key1, values1);
-        map.put(key2, values2);
-        return map;
-    }
-
-    static Map<String, List<String>> evidence(String key1, List<String> values1, String key2, List<String> values2,
-            String key3, List<String> values3) {
-        Map<String, List<String>> map = evidence(key1, values1, key2, values2);
-        map.put(key3, values3);
-        return map;
-    }
 }
