@@ -204,7 +204,7 @@ final class Tls12ClientHandshake extends Tls12Handshake {
             throw new TlsAlertException(AlertDescription.handshake_failure,
                     "server did not agree to extended_master_secret, which this client requires (RFC 7627)");
         }
-        readApplicationProtocol(serverHello);
+        alpn.selected(serverHello.extension(AlpnExtension.class)).ifPresent(alpn::accept);
         if (serverHello.extension(ServerNameExtension.class).isPresent()) {
             decide(Decision.chose(Subjects.SERVER_NAME, config.serverNames().get(0), "acknowledged by the server",
                     evidence("client.server_name", config.serverNames())));
@@ -261,25 +261,6 @@ final class Tls12ClientHandshake extends Tls12Handshake {
         if (info.get().renegotiatedConnection().length != 0) {
             throw new TlsAlertException(AlertDescription.handshake_failure, "renegotiation_info not empty in a first handshake");
         }
-    }
-
-    private void readApplicationProtocol(ServerHello serverHello) throws TlsAlertException {
-        Optional<AlpnExtension> alpn = serverHello.extension(AlpnExtension.class);
-        if (alpn.isEmpty()) {
-            if (!config.applicationProtocols().isEmpty()) {
-                decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, "none", "server selected no protocol",
-                        evidence("client.offered", config.applicationProtocols())));
-            }
-            return;
-        }
-        List<String> protocols = alpn.get().protocols();
-        if (protocols.size() != 1 || !config.applicationProtocols().contains(protocols.get(0))) {
-            throw new TlsAlertException(AlertDescription.illegal_parameter, "server selected ALPN " + protocols
-                    + ", not one of the offered " + config.applicationProtocols());
-        }
-        view.applicationProtocol(protocols.get(0));
-        decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, protocols.get(0), "selected by the server",
-                evidence("client.offered", config.applicationProtocols())));
     }
 
     /**

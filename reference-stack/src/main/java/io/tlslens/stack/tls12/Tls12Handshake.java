@@ -7,6 +7,7 @@ import io.tlslens.stack.KeyLog;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
+import io.tlslens.stack.handshake.Alpn;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.wire.AlertDescription;
@@ -50,6 +51,7 @@ abstract class Tls12Handshake {
     final Tls12RecordWriter writer;
     final HandshakeState view;
     final PeerChain peerChain;
+    final Alpn alpn;
     final HandshakeMessages messages = new HandshakeMessages();
     private HandshakeDecoder decoder = new HandshakeDecoder();
 
@@ -72,6 +74,7 @@ abstract class Tls12Handshake {
         this.writer = writer;
         this.view = view;
         this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
+        this.alpn = new Alpn(config, view, observer);
     }
 
     /** Begins the handshake: a client sends its ClientHello, a server waits for one. */

@@ -14,6 +14,7 @@ import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
+import io.tlslens.stack.handshake.ServerNameChoice;
 import io.tlslens.stack.tls13.Names;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
@@ -136,11 +137,11 @@ final class Tls12ServerHandshake extends Tls12Handshake {
         if (limit.isPresent()) {
             recordSizeLimit = applyRecordSizeLimit(limit.get());
         }
-        chooseServerName();
+        ServerNameChoice.accept(config, hello, view, observer).ifPresent(this::decide);
         view.peerSignatureSchemes(hello.signatureAlgorithms());
         messages.add(frame.encode());
         Optional<Tls12Session> resumed = chooseSession();
-        chooseApplicationProtocol();
+        alpn.choose(hello);
         if (resumed.isPresent()) {
             sendResumedFlight(resumed.get());
         } else {
@@ -207,21 +208,6 @@ final class Tls12ServerHandshake extends Tls12Handshake {
         }
     }
 
-    private void chooseServerName() throws TlsAlertException {
-        Optional<String> name = hello.serverName();
-        if (name.isEmpty()) {
-            return;
-        }
-        Map<String, List<String>> evidence = evidence("client.server_name", List.of(name.get()));
-        if (config.serverNameMatcher() != null && !config.serverNameMatcher().test(name.get())) {
-            decide(Decision.none(Subjects.SERVER_NAME, "refused by the server name matcher", evidence));
-            throw new TlsAlertException(AlertDescription.unrecognized_name, "server name " + name.get() + " not recognized");
-        }
-        view.serverNames(List.of(name.get()));
-        decide(Decision.chose(Subjects.SERVER_NAME, name.get(), config.serverNameMatcher() == null
-                ? "server accepts every name" : "accepted by the server name matcher", evidence));
-    }
-
     /**
      * Resumption by ticket (RFC 5077 §3.1), else by session ID (RFC 5246 §7.4.1.2): a live session
      * of this server whose suite the client still offers and we enable, with the same extended
@@ -260,39 +246,6 @@ final class Tls12ServerHandshake extends Tls12Handshake {
                 + kind.replace('_', ' '), evidence));
         issueTicket = false;
         return session;
-    }
-
-    private void chooseApplicationProtocol() throws TlsAlertException {
-        List<String> offered = hello.alpnProtocols();
-        if (hello.extension(AlpnExtension.class).isEmpty()
-                || (config.applicationProtocols().isEmpty() && config.applicationProtocolSelector() == null)) {
-            return;
-        }
-        Map<String, List<String>> evidence = evidence("client.offered", offered, "server.enabled", config.applicationProtocols());
-        String chosen;
-        String reason;
-        if (config.applicationProtocolSelector() != null) {
-            chosen = config.applicationProtocolSelector().apply(offered);
-            reason = "chosen by the server's selector";
-            if (chosen != null && !chosen.isEmpty() && !offered.contains(chosen)) {
-                chosen = null;
-                reason = "the server's selector chose a protocol the client did not offer";
-            }
-        } else {
-            chosen = config.applicationProtocols().stream().filter(offered::contains).findFirst().orElse(null);
-            reason = "server's first protocol the client offers";
-        }
-        if (chosen == null) {
-            decide(Decision.none(Subjects.APPLICATION_PROTOCOL, "no common application protocol", evidence));
-            throw new TlsAlertException(AlertDescription.no_application_protocol, "no common application protocol: client offers "
-                    + offered + ", server enables " + config.applicationProtocols());
-        }
-        if (chosen.isEmpty()) {
-            decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, "none", "the server's selector declined ALPN", evidence));
-            return;
-        }
-        view.applicationProtocol(chosen);
-        decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, chosen, reason, evidence));
     }
 
     /**

@@ -501,28 +501,18 @@ final class ClientHandshake extends Tls13Handshake {
         state = view.resumed() ? State.WAIT_FINISHED : State.WAIT_CERT_CR;
     }
 
+    /** RFC 7301 §3.1; early data stands only under the ticket's protocol (RFC 8446 §4.2.10). */
     private void readApplicationProtocol(EncryptedExtensions extensions) throws TlsAlertException {
-        Optional<AlpnExtension> alpn = extensions.extension(AlpnExtension.class);
-        if (alpn.isEmpty()) {
-            if (!config.applicationProtocols().isEmpty()) {
-                decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, "none", "server selected no protocol",
-                        evidence("client.offered", config.applicationProtocols())));
-            }
+        Optional<String> selected = alpn.selected(extensions.extension(AlpnExtension.class));
+        if (selected.isEmpty()) {
             return;
         }
-        List<String> protocols = alpn.get().protocols();
-        if (protocols.size() != 1 || !config.applicationProtocols().contains(protocols.get(0))) {
-            throw new TlsAlertException(AlertDescription.illegal_parameter, "server selected ALPN " + protocols
-                    + ", not one of the offered " + config.applicationProtocols());
-        }
-        if (ticket != null && earlyDataOffered && !protocols.get(0).equals(ticket.applicationProtocol())
+        if (ticket != null && earlyDataOffered && !selected.get().equals(ticket.applicationProtocol())
                 && extensions.extension(EarlyDataExtension.class).isPresent()) {
             throw new TlsAlertException(AlertDescription.illegal_parameter,
-                    "early data accepted with ALPN " + protocols.get(0) + " other than the ticket's");
+                    "early data accepted with ALPN " + selected.get() + " other than the ticket's");
         }
-        view.applicationProtocol(protocols.get(0));
-        decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, protocols.get(0), "selected by the server",
-                evidence("client.offered", config.applicationProtocols())));
+        alpn.accept(selected.get());
     }
 
     private void readEarlyDataAnswer(boolean accepted) {

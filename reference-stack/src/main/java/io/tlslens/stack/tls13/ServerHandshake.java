@@ -14,6 +14,7 @@ import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
+import io.tlslens.stack.handshake.ServerNameChoice;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.AlertDescription;
@@ -160,7 +161,10 @@ final class ServerHandshake extends Tls13Handshake {
         view.version(ProtocolVersion.TLSv1_3);
         view.cipherSuite(suite.code());
         view.peerSignatureSchemes(hello.signatureAlgorithms());
-        chooseServerName(hello);
+        Optional<Decision> serverName = ServerNameChoice.accept(config, hello, view, observer);
+        if (state == State.START) { // the ClientHello after a HelloRetryRequest repeats the name
+            serverName.ifPresent(this::decide);
+        }
         checkKeyExchangeExtensions(hello);
         Optional<KeyShareEntry> share = chooseKeyShare(hello);
         if (share.isEmpty()) {
@@ -171,7 +175,7 @@ final class ServerHandshake extends Tls13Handshake {
         Optional<AcceptedPsk> psk = choosePsk(hello);
         transcript.add(frame.encode());
         view.resumed(psk.isPresent());
-        chooseApplicationProtocol(hello);
+        alpn.choose(hello).ifPresent(chosen -> applicationProtocol = chosen);
         boolean earlyData = chooseEarlyData(hello, psk);
         Optional<CertifiedKey> credential = psk.isPresent() ? Optional.empty() : Optional.of(chooseCredential(hello));
         sendServerFlight(hello, share.get(), psk, earlyData, credential);
@@ -229,23 +233,6 @@ final class ServerHandshake extends Tls13Handshake {
         decide(Decision.none(Subjects.CIPHER_SUITE, "no common cipher suite", evidence));
         throw new TlsAlertException(AlertDescription.handshake_failure, "no common cipher suite: client offers "
                 + evidence.get("client.offered") + ", server enables " + evidence.get("server.enabled"));
-    }
-
-    private void chooseServerName(ClientHello hello) throws TlsAlertException {
-        Optional<String> name = hello.serverName();
-        if (name.isEmpty()) {
-            return;
-        }
-        Map<String, List<String>> evidence = evidence("client.server_name", List.of(name.get()));
-        if (config.serverNameMatcher() != null && !config.serverNameMatcher().test(name.get())) {
-            decide(Decision.none(Subjects.SERVER_NAME, "refused by the server name matcher", evidence));
-            throw new TlsAlertException(AlertDescription.unrecognized_name, "server name " + name.get() + " not recognized");
-        }
-        view.serverNames(List.of(name.get()));
-        if (state == State.START) {
-            decide(Decision.chose(Subjects.SERVER_NAME, name.get(), config.serverNameMatcher() == null
-                    ? "server accepts every name" : "accepted by the server name matcher", evidence));
-        }
     }
 
     /** §9.2: this server does (EC)DHE always, so key_share and supported_groups are mandatory. */
@@ -435,40 +422,6 @@ final class ServerHandshake extends Tls13Handshake {
         if (!early.binderMatches(EarlySecret.PskKind.RESUMPTION, partialHash, offered.binders().get(index))) {
             throw new TlsAlertException(AlertDescription.decrypt_error, "PSK binder does not verify");
         }
-    }
-
-    private void chooseApplicationProtocol(ClientHello hello) throws TlsAlertException {
-        List<String> offered = hello.alpnProtocols();
-        if (hello.extension(AlpnExtension.class).isEmpty()
-                || (config.applicationProtocols().isEmpty() && config.applicationProtocolSelector() == null)) {
-            return;
-        }
-        Map<String, List<String>> evidence = evidence("client.offered", offered, "server.enabled", config.applicationProtocols());
-        String chosen;
-        String reason;
-        if (config.applicationProtocolSelector() != null) {
-            chosen = config.applicationProtocolSelector().apply(offered);
-            reason = "chosen by the server's selector";
-            if (chosen != null && !chosen.isEmpty() && !offered.contains(chosen)) {
-                chosen = null;
-                reason = "the server's selector chose a protocol the client did not offer";
-            }
-        } else {
-            chosen = config.applicationProtocols().stream().filter(offered::contains).findFirst().orElse(null);
-            reason = "server's first protocol the client offers";
-        }
-        if (chosen == null) {
-            decide(Decision.none(Subjects.APPLICATION_PROTOCOL, "no common application protocol", evidence));
-            throw new TlsAlertException(AlertDescription.no_application_protocol, "no common application protocol: client offers "
-                    + offered + ", server enables " + config.applicationProtocols());
-        }
-        if (chosen.isEmpty()) {
-            decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, "none", "the server's selector declined ALPN", evidence));
-            return;
-        }
-        applicationProtocol = chosen;
-        view.applicationProtocol(chosen);
-        decide(Decision.chose(Subjects.APPLICATION_PROTOCOL, chosen, reason, evidence));
     }
 
     /** §4.2.10: accepts 0-RTT only on the first identity of a fresh ticket for the same suite and ALPN. */

@@ -7,6 +7,7 @@ import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
+import io.tlslens.stack.handshake.Alpn;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.record.RecordReader;
@@ -54,6 +55,7 @@ abstract class Tls13Handshake {
     final RecordWriter writer;
     final HandshakeState view;
     final PeerChain peerChain;
+    final Alpn alpn;
     Transcript transcript = new Transcript();
     private final HandshakeDecoder decoder = new HandshakeDecoder(ProtocolVersion.TLSv1_3, 0);
 
@@ -74,6 +76,7 @@ abstract class Tls13Handshake {
         this.writer = writer;
         this.view = view;
         this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
+        this.alpn = new Alpn(config, view, observer);
     }
 
     /** Begins the handshake: a client sends its ClientHello, a server waits for one. */
