@@ -1,32 +1,24 @@
 package io.tlslens.stack.tls13;
 
-import io.tlslens.stack.crypto.Aead;
 import io.tlslens.stack.crypto.TlsCrypto;
-import io.tlslens.wire.CipherSuite;
+import io.tlslens.stack.handshake.SealedTicket;
 import io.tlslens.wire.DecodeException;
 import io.tlslens.wire.WireReader;
 import io.tlslens.wire.WireWriter;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.AEADBadTagException;
 
 /**
  * What a server puts in its own tickets (RFC 8446 §4.6.1 leaves the format to the server): the
- * resumption PSK and what the session agreed, sealed with AES-256-GCM under the key in the
- * server's SessionStore, so the server keeps no state per session. A ticket that does not open is
- * simply not resumed.
+ * resumption PSK and what the session agreed, as a {@link SealedTicket}. A ticket that does not
+ * open is simply not resumed.
  */
 final class ServerTicket {
     private static final int FORMAT = 1;
-    private static final int NONCE_LENGTH = 12;
     private static final byte[] AAD = "tlslens ticket v1".getBytes(StandardCharsets.US_ASCII);
 
     final byte[] psk;
@@ -56,28 +48,18 @@ final class ServerTicket {
         WireWriter w = new WireWriter().u8(FORMAT).opaque(1, psk).u16(cipherSuite).u32(issuedMillis >>> 32)
                 .u32(issuedMillis & 0xFFFFFFFFL).u32(lifetimeSeconds).u32(ageAdd).u32(maxEarlyData)
                 .opaque(1, applicationProtocol.getBytes(StandardCharsets.UTF_8));
-        List<byte[]> chain = new ArrayList<>();
-        for (X509Certificate c : clientCertificates) {
-            chain.add(c.getEncoded());
-        }
-        w.opaqueList(3, 3, chain);
-        byte[] nonce = new byte[NONCE_LENGTH];
-        crypto.random().nextBytes(nonce);
-        byte[] sealed = aead(crypto, key).seal(nonce, AAD, w.toByteArray());
-        byte[] ticket = Arrays.copyOf(nonce, NONCE_LENGTH + sealed.length);
-        System.arraycopy(sealed, 0, ticket, NONCE_LENGTH, sealed.length);
-        return ticket;
+        SealedTicket.writeChain(w, clientCertificates);
+        return SealedTicket.seal(crypto, key, AAD, w.toByteArray());
     }
 
     /** The ticket's fields; empty when it was not sealed with {@code key} or is malformed. */
     static Optional<ServerTicket> open(TlsCrypto crypto, byte[] key, byte[] ticket) {
-        if (ticket.length <= NONCE_LENGTH) {
+        Optional<byte[]> fields = SealedTicket.open(crypto, key, AAD, ticket);
+        if (fields.isEmpty()) {
             return Optional.empty();
         }
         try {
-            byte[] plain = aead(crypto, key).open(Arrays.copyOf(ticket, NONCE_LENGTH), AAD,
-                    Arrays.copyOfRange(ticket, NONCE_LENGTH, ticket.length));
-            WireReader r = new WireReader(plain);
+            WireReader r = new WireReader(fields.get());
             if (r.u8("format") != FORMAT) {
                 return Optional.empty();
             }
@@ -88,19 +70,11 @@ final class ServerTicket {
             long ageAdd = r.u32("age_add");
             long maxEarlyData = r.u32("max_early_data");
             String alpn = new String(r.opaque(1, "alpn"), StandardCharsets.UTF_8);
-            List<X509Certificate> chain = new ArrayList<>();
-            CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            for (byte[] der : r.opaqueList(3, 3, "client_certificates")) {
-                chain.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
-            }
+            List<X509Certificate> chain = SealedTicket.readChain(r, "client_certificates");
             r.expectEnd();
             return Optional.of(new ServerTicket(psk, suite, issued, lifetime, ageAdd, maxEarlyData, alpn, chain));
-        } catch (AEADBadTagException | DecodeException | CertificateException e) {
+        } catch (DecodeException | CertificateException e) {
             return Optional.empty();
         }
-    }
-
-    private static Aead aead(TlsCrypto crypto, byte[] key) {
-        return crypto.aead(CipherSuite.TLS_AES_256_GCM_SHA384, key);
     }
 }
