@@ -6,7 +6,6 @@ import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
 import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -66,28 +65,12 @@ public final class RecordReader {
      * less than a whole record.
      */
     public InboundRecord read(ByteBuffer src) throws TlsAlertException {
-        int start = src.position();
-        if (src.remaining() >= 1 && !isRecordType(src.get(start) & 0xff)) {
-            throw new TlsAlertException(AlertDescription.unexpected_message,
-                    "record of content type " + (src.get(start) & 0xff) + " is not TLS");
-        }
-        if (src.remaining() >= 2 && src.get(start + 1) != 3) {
-            throw new TlsAlertException(AlertDescription.decode_error, "record version major is not 3: not TLS");
-        }
-        if (src.remaining() < TlsRecord.HEADER_LENGTH) {
+        TlsRecord record = RecordFraming.cut(src, RecordProtection.MAX_CIPHERTEXT_LENGTH, "2^14+256");
+        if (record == null) {
             return null;
         }
-        int type = src.get(start) & 0xff;
-        int length = (src.get(start + 3) & 0xff) << 8 | src.get(start + 4) & 0xff;
-        if (length > RecordProtection.MAX_CIPHERTEXT_LENGTH) {
-            throw new TlsAlertException(AlertDescription.record_overflow, "record of " + length + " bytes exceeds 2^14+256");
-        }
-        if (src.remaining() < TlsRecord.HEADER_LENGTH + length) {
-            return null;
-        }
-        byte[] whole = new byte[TlsRecord.HEADER_LENGTH + length];
-        src.get(whole);
-        byte[] fragment = Arrays.copyOfRange(whole, TlsRecord.HEADER_LENGTH, whole.length);
+        int type = record.contentType();
+        byte[] fragment = record.fragment();
         if (type == ContentType.change_cipher_spec) {
             return new InboundRecord(type, fragment);
         }
@@ -103,7 +86,7 @@ public final class RecordReader {
             throw new TlsAlertException(AlertDescription.unexpected_message,
                     ContentType.name(type) + " record in a protected epoch");
         }
-        return open(new TlsRecord(type, (whole[1] & 0xff) << 8 | whole[2] & 0xff, fragment));
+        return open(record);
     }
 
     private InboundRecord clear(int type, byte[] fragment) throws TlsAlertException {
@@ -151,10 +134,5 @@ public final class RecordReader {
                     "empty " + ContentType.name(opened.contentType()) + " record");
         }
         return new InboundRecord(opened.contentType(), content);
-    }
-
-    private static boolean isRecordType(int type) {
-        return type == ContentType.change_cipher_spec || type == ContentType.alert
-                || type == ContentType.handshake || type == ContentType.application_data;
     }
 }
