@@ -8,9 +8,7 @@ import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 /**
  * The sending half of the record layer (RFC 8446 §5): turns handshake messages, alerts, the
@@ -28,10 +26,9 @@ public final class RecordWriter {
     /** The AEAD tag of every TLS 1.3 suite. */
     private static final int TAG_LENGTH = 16;
 
-    private final Deque<byte[]> queue = new ArrayDeque<>();
+    private final OutboundRecords outbound = new OutboundRecords();
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
     private final int padding;
-    private int queuedBytes;
     private RecordProtection protection;
     /** The peer's record_size_limit: the most a record's (inner) plaintext may hold, content type included. */
     private int peerLimit = MAX_PLAINTEXT + 1;
@@ -64,7 +61,7 @@ public final class RecordWriter {
     /** The dummy ChangeCipherSpec of middlebox compatibility mode (§D.4): always a plaintext record. */
     public void changeCipherSpec() {
         flush();
-        enqueue(new TlsRecord(ContentType.change_cipher_spec, ProtocolVersion.TLSv1_2,
+        outbound.add(new TlsRecord(ContentType.change_cipher_spec, ProtocolVersion.TLSv1_2,
                 ChangeCipherSpec.INSTANCE.encode()).encode());
     }
 
@@ -101,31 +98,23 @@ public final class RecordWriter {
     }
 
     public int pendingBytes() {
-        return queuedBytes;
+        return outbound.pendingBytes();
     }
 
     public int nextRecordSize() {
-        byte[] head = queue.peekFirst();
-        return head == null ? 0 : head.length;
+        return outbound.nextRecordSize();
     }
 
     /** Moves as many whole queued records as fit into {@code dst}. */
     public int take(ByteBuffer dst) {
-        int moved = 0;
-        while (!queue.isEmpty() && queue.peekFirst().length <= dst.remaining()) {
-            byte[] record = queue.pollFirst();
-            dst.put(record);
-            queuedBytes -= record.length;
-            moved += record.length;
-        }
-        return moved;
+        return outbound.take(dst);
     }
 
     private void record(int contentType, byte[] content) {
         if (protection == null) {
-            enqueue(new TlsRecord(contentType, ProtocolVersion.TLSv1_2, content).encode());
+            outbound.add(new TlsRecord(contentType, ProtocolVersion.TLSv1_2, content).encode());
         } else {
-            enqueue(protection.seal(contentType, content, paddingFor(content.length)));
+            outbound.add(protection.seal(contentType, content, paddingFor(content.length)));
         }
     }
 
@@ -137,10 +126,5 @@ public final class RecordWriter {
         int inner = contentLength + 1;
         int wanted = (padding - inner % padding) % padding;
         return Math.max(0, Math.min(wanted, Math.min(MAX_PLAINTEXT + 1, peerLimit) - inner));
-    }
-
-    private void enqueue(byte[] record) {
-        queue.addLast(record);
-        queuedBytes += record.length;
     }
 }

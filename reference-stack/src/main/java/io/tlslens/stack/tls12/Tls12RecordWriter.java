@@ -1,5 +1,6 @@
 package io.tlslens.stack.tls12;
 
+import io.tlslens.stack.record.OutboundRecords;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.ChangeCipherSpec;
 import io.tlslens.wire.ContentType;
@@ -7,9 +8,7 @@ import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 
 /**
  * The sending half of the TLS 1.2 record layer (RFC 5246 §6.2): handshake messages of one flight
@@ -20,9 +19,8 @@ final class Tls12RecordWriter {
     /** The largest record: header, explicit nonce, 2^14 bytes and the tag of the suites we implement. */
     static final int MAX_RECORD_SIZE = TlsRecord.HEADER_LENGTH + 8 + Tls12RecordProtection.MAX_PLAINTEXT + 16;
 
-    private final Deque<byte[]> queue = new ArrayDeque<>();
+    private final OutboundRecords outbound = new OutboundRecords();
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
-    private int queuedBytes;
     private Tls12RecordProtection protection;
     /** The most content a protected record may carry: 2^14, or less by the peer's record_size_limit (RFC 8449 §4). */
     private int maxProtectedContent = Tls12RecordProtection.MAX_PLAINTEXT;
@@ -73,31 +71,22 @@ final class Tls12RecordWriter {
     }
 
     int pendingBytes() {
-        return queuedBytes;
+        return outbound.pendingBytes();
     }
 
     int nextRecordSize() {
-        byte[] head = queue.peekFirst();
-        return head == null ? 0 : head.length;
+        return outbound.nextRecordSize();
     }
 
     /** Moves as many whole queued records as fit into {@code dst}. */
     int take(ByteBuffer dst) {
-        int moved = 0;
-        while (!queue.isEmpty() && queue.peekFirst().length <= dst.remaining()) {
-            byte[] record = queue.pollFirst();
-            dst.put(record);
-            queuedBytes -= record.length;
-            moved += record.length;
-        }
-        return moved;
+        return outbound.take(dst);
     }
 
     private void record(int contentType, byte[] content) {
         byte[] record = protection == null
                 ? new TlsRecord(contentType, ProtocolVersion.TLSv1_2, content).encode()
                 : protection.seal(contentType, content);
-        queue.addLast(record);
-        queuedBytes += record.length;
+        outbound.add(record);
     }
 }
