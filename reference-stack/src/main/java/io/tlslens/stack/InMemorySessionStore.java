@@ -73,6 +73,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized void removeSession(String server) {
+        tls12Sessions.remove(server);
+    }
+
+    @Override
     public synchronized void putSessionById(byte[] sessionId, Tls12Session session) {
         tls12SessionsById.put(Base64.getEncoder().encodeToString(sessionId), session);
     }

@@ -57,6 +57,10 @@ public interface SessionStore {
         return Optional.empty();
     }
 
+    /** Client: forgets the TLS 1.2 session with {@code server} (an application invalidated it). */
+    default void removeSession(String server) {
+    }
+
     /** Server: keeps a TLS 1.2 session under its session ID. */
     default void putSessionById(byte[] sessionId, Tls12Session session) {
     }

@@ -36,9 +36,15 @@ final class Tls12Flights {
         return messages;
     }
 
-    /** {@code records} with their handshake messages rewritten by {@code change}, in one record. */
+    /** {@code records} (a flight that starts with a hello) with their handshake messages rewritten by {@code change}, in one record. */
     static List<byte[]> rewrite(List<byte[]> records, UnaryOperator<List<HandshakeMessage>> change) throws Exception {
-        List<HandshakeMessage> changed = change.apply(new ArrayList<>(messages(records, new HandshakeDecoder())));
+        return rewrite(records, new HandshakeDecoder(), change);
+    }
+
+    /** The same for a later flight, whose messages {@code decoder} knows the shapes of. */
+    static List<byte[]> rewrite(List<byte[]> records, HandshakeDecoder decoder, UnaryOperator<List<HandshakeMessage>> change)
+            throws Exception {
+        List<HandshakeMessage> changed = change.apply(new ArrayList<>(messages(records, decoder)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (HandshakeMessage m : changed) {
             out.writeBytes(m.encode());

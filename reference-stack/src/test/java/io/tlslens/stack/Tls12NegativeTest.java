@@ -11,12 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.tlslens.observe.Decision.Subjects;
 import io.tlslens.wire.AlertDescription;
+import io.tlslens.wire.Certificate;
+import io.tlslens.wire.CertificateVerify;
 import io.tlslens.wire.ChangeCipherSpec;
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.ClientHello;
 import io.tlslens.wire.ContentType;
 import io.tlslens.wire.Extension;
 import io.tlslens.wire.ExtensionType;
+import io.tlslens.wire.HandshakeDecoder;
 import io.tlslens.wire.HandshakeMessage;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.ProtocolVersion;
@@ -156,6 +159,40 @@ class Tls12NegativeTest {
                 () -> Loopback.deliver(pair.server, Loopback.takeRecords(pair.client)));
         assertEquals(AlertDescription.handshake_failure, plaintextAlert(last(out)).description());
         assertFalse(serverEvents.decision(Subjects.CLIENT_AUTHENTICATION).orElseThrow().outcome().isPresent());
+    }
+
+    @Test
+    void certificateOfTheWrongKeyTypeForTheSuiteIsUnsupportedCertificate() throws Exception {
+        CertifiedKey rsa = TestConfigs.serverKey(TestPki.KeyType.RSA_2048);
+        assertClientRefusesServerFlight(client(), replace(Certificate.class, certificate -> {
+            try {
+                return Certificate.tls12(List.of(rsa.leaf().getEncoded(), TestConfigs.PKI.ca.getEncoded()));
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }), AlertDescription.unsupported_certificate);
+    }
+
+    @Test
+    void clientCertificateVerifyWithABadSignatureIsDecryptError() throws Exception {
+        CertifiedKey clientKey = TestConfigs.PKI.issue("client.test", TestPki.KeyType.EC_P256);
+        Loopback pair = new Loopback(client().credentials(TestPki.credentials(clientKey)).build(),
+                server().clientAuth(ClientAuth.NEED).build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server));
+        List<byte[]> flight = Loopback.takeRecords(pair.client);
+        HandshakeDecoder decoder = new HandshakeDecoder(ProtocolVersion.TLSv1_2, pair.client.view().cipherSuite().getAsInt());
+        List<byte[]> forged = new java.util.ArrayList<>(rewrite(flight.subList(0, 1), decoder, replace(CertificateVerify.class, verify -> {
+            byte[] signature = verify.signature();
+            signature[signature.length - 1] ^= 1;
+            return CertificateVerify.of(verify.signatureScheme().getAsInt(), signature);
+        })));
+        forged.addAll(flight.subList(1, flight.size()));
+
+        List<byte[]> out = assertFails(pair.server, AlertDescription.decrypt_error, () -> Loopback.deliver(pair.server, forged));
+        assertEquals(AlertDescription.decrypt_error, plaintextAlert(last(out)).description());
+        assertPeerReceivesAlert(pair.client, out, AlertDescription.decrypt_error);
     }
 
     @Test

@@ -43,11 +43,12 @@ final class TlsLensSessionContext implements SSLSessionContext {
         sessions.remove(ByteBuffer.wrap(session.getId()));
     }
 
-    /** Drops every ticket kept for {@code server}. */
+    /** Drops every ticket kept for {@code server}, and its TLS 1.2 session. */
     void forgetTickets(String server) {
         while (store.takeTicket(server, System.currentTimeMillis()).isPresent()) {
             // taking a ticket removes it
         }
+        store.removeSession(server);
     }
 
     /** Whether the session has not expired. */

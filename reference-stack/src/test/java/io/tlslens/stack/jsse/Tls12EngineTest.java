@@ -5,6 +5,7 @@ import static io.tlslens.stack.jsse.TestPki.CLIENT;
 import static io.tlslens.stack.jsse.TestPki.RSA_SERVER;
 import static io.tlslens.stack.jsse.TestPki.SERVER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,6 +161,25 @@ class Tls12EngineTest {
                 }
             }
         }
+    }
+
+    /** SSLSession.invalidate() on our client forgets its TLS 1.2 session: the next connection is a full handshake. */
+    @Test
+    void invalidatedSessionIsNotResumed() throws Exception {
+        SSLContext lensClient = lens(null);
+        SSLContext sunServer = sun(SERVER);
+        EngineLoop first = tls12Loop(lensClient, sunServer).handshake();
+        first.client.getSession().invalidate();
+        Thread.sleep(5);
+        EngineLoop second = tls12Loop(lensClient, sunServer).handshake();
+        assertNotEquals(first.server.getSession().getCreationTime(), second.server.getSession().getCreationTime(),
+                "SunJSSE made a new session instead of resuming the invalidated one");
+    }
+
+    private static EngineLoop tls12Loop(SSLContext client, SSLContext server) {
+        SSLEngine engine = client.createSSLEngine("localhost", 443);
+        engine.setEnabledProtocols(TLS12);
+        return new EngineLoop(engine, server.createSSLEngine());
     }
 
     /** A SunJSSE client asks to renegotiate: our server refuses with no_renegotiation and fails. */
