@@ -68,6 +68,28 @@ class FailureTest {
         }
     }
 
+    static Stream<Pairing> restrictablePeerClients() {
+        return Pairing.bothRoles(Interop.UNDER_TEST, Interop.RESTRICTABLE_PEERS).stream().filter(Pairing::peerIsClient);
+    }
+
+    /**
+     * In TLS 1.2 a client's supported_groups bound the curve of the server's ECDSA key (RFC 8422 §5.1): a
+     * client with x25519 alone cannot take the only certificate, on P-256, so the server must refuse the
+     * ECDHE_ECDSA suites with handshake_failure rather than send a certificate the client then rejects
+     * (openssl: "wrong curve").
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("restrictablePeerClients")
+    void refusesAClientWhoseGroupsExcludeTheEcdsaKeysCurve(Pairing pairing) throws Exception {
+        Pki pki = Pkis.of(KeyType.EC_P256);
+
+        Failures failures = pairing.connectExpectingFailure(
+                Settings.client(pki).withVersions(TlsVersion.TLS_1_2).withGroups("x25519"),
+                Settings.server(pki).withVersions(TlsVersion.TLS_1_2));
+
+        assertAlertExchanged(failures, "handshake_failure", 40);
+    }
+
     private static void assertAlertExchanged(Failures failures, String name, int code) {
         assertSent(failures, name);
         assertReceived(failures, name, code);
