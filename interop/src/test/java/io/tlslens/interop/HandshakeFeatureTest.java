@@ -132,14 +132,14 @@ class HandshakeFeatureTest {
 
     /**
      * The peer says so too, where it can tell: openssl s_client ("Reused" in its summary; s_server -rev does
-     * not say), SunJSSE in either role (a resumed session keeps the creation time of the first). TLSLens's
-     * API shows no such sign; the wire does.
+     * not say), SunJSSE and BCJSSE in either role (a resumed session keeps the creation time of the first,
+     * see {@link JsseStack#resumed}). TLSLens's API shows no such sign; the wire does.
      */
     private static void assertPeerSawResumption(Pairing pairing, Outcome outcome) {
         Seen first = pairing.peerIsClient() ? outcome.client(0) : outcome.server(0);
         Seen second = pairing.peerIsClient() ? outcome.client(1) : outcome.server(1);
         Peer peer = pairing.peerIsClient() ? pairing.client() : pairing.server();
-        if (peer == Interop.SUN_JSSE || (peer == Interop.OPENSSL && pairing.peerIsClient())) {
+        if (peer == Interop.SUN_JSSE || peer == Interop.BC_JSSE || (peer == Interop.OPENSSL && pairing.peerIsClient())) {
             assertEquals(Boolean.FALSE, first.resumed(), outcome::describe);
             assertEquals(Boolean.TRUE, second.resumed(), outcome::describe);
         }

@@ -13,6 +13,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,13 @@ enum JsseStack {
             return SSLContext.getInstance("TLS", provider);
         }
 
+        /** BCJSSE resumes (TLS 1.2 only) by handing out the very session again: same id, same creation time. */
+        @Override
+        Boolean resumed(SSLSession session, SSLSession previous) {
+            return previous != null && session.getCreationTime() == previous.getCreationTime()
+                    && Arrays.equals(session.getId(), previous.getId());
+        }
+
         @Override
         KeyManager[] keyManagers(Credential credential) throws Exception {
             // BCJSSE selects no credential from the JDK's SunX509 key manager, nor an Ed25519 one made of SunEC
@@ -163,9 +171,9 @@ enum JsseStack {
     }
 
     /**
-     * Whether {@code session} resumed {@code previous} (the client's preceding session, null for the first),
+     * Whether {@code session} resumed {@code previous} (this side's preceding session, null for the first),
      * as this provider's API shows it; null when it does not show it. TLSLens gives a resumed session the
-     * time of its own handshake, and BCJSSE resumes no TLS 1.3 session: for them the wire tells.
+     * time of its own handshake: for it the wire tells.
      */
     Boolean resumed(SSLSession session, SSLSession previous) {
         return null;
