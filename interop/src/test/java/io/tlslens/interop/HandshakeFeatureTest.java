@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * HelloRetryRequest, resumption, mutual TLS, ALPN and SNI, the system under test in both roles against every
- * peer (ECDSA P-256 certificates, default suites).
+ * peer (ECDSA P-256 certificates, default suites), in TLS 1.3 and in TLS 1.2 (HelloRetryRequest being
+ * TLS 1.3's alone).
  */
 class HandshakeFeatureTest {
     private static final String GROUP_THE_SERVER_WANTS = "secp384r1";
@@ -25,6 +26,11 @@ class HandshakeFeatureTest {
 
     static Stream<Pairing> everyPeer() {
         return Pairing.bothRoles(Interop.UNDER_TEST, Interop.PEERS).stream();
+    }
+
+    static Stream<Arguments> everyPeerAndVersion() {
+        return everyPeer().flatMap(pairing -> Stream.of(TlsVersion.values())
+                .map(version -> Arguments.of(pairing, version)));
     }
 
     /**
@@ -49,7 +55,7 @@ class HandshakeFeatureTest {
             server = server.withGroups(GROUP_THE_SERVER_WANTS);
         }
 
-        Outcome outcome = pairing.connect(client, server, 1).assertExchanged();
+        Outcome outcome = pairing.connect(client, server, 1).assertExchanged(TlsVersion.TLS_1_3);
 
         Hellos wire = outcome.wire(0);
         assertFalse(wire.firstKeyShareGroups().contains(GROUP_THE_SERVER_WANTS), outcome::describe);
@@ -59,53 +65,119 @@ class HandshakeFeatureTest {
         assertEquals(GROUP_THE_SERVER_WANTS, wire.group(), outcome::describe);
     }
 
-    /** Bouncy Castle's JSSE resumes no TLS 1.3 session, in either role. */
-    static Stream<Pairing> resumingPeers() {
+    /** Bouncy Castle's JSSE resumes no TLS 1.3 session, in either role, and has no TLS 1.2 session tickets. */
+    static Stream<Pairing> ticketResumingPeers() {
         return Pairing.bothRoles(Interop.UNDER_TEST, List.of(Interop.SUN_JSSE, Interop.OPENSSL)).stream();
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("resumingPeers")
+    @MethodSource("ticketResumingPeers")
     void resumesTheFirstSessionOnTheSecondConnection(Pairing pairing) throws Exception {
         Pki pki = Pkis.of(KeyType.EC_P256);
 
-        Outcome outcome = pairing.connect(Settings.client(pki), Settings.server(pki), 2).assertExchanged();
+        Outcome outcome = pairing.connect(Settings.client(pki), Settings.server(pki), 2)
+                .assertExchanged(TlsVersion.TLS_1_3);
 
         assertFalse(outcome.wire(0).resumed(), outcome::describe);
         assertTrue(outcome.wire(1).resumed(), () -> "no pre_shared_key in the second ServerHello: " + outcome);
+        assertPeerSawResumption(pairing, outcome);
+    }
+
+    /**
+     * TLS 1.2 resumption by session ticket (RFC 5077): the first full handshake ends with a NewSessionTicket,
+     * the second ClientHello carries it, and the server goes straight to ChangeCipherSpec.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ticketResumingPeers")
+    void resumesATls12SessionByTicket(Pairing pairing) throws Exception {
+        Pki pki = Pkis.of(KeyType.EC_P256);
+
+        Outcome outcome = pairing.connect(Settings.client(pki).withVersions(TlsVersion.TLS_1_2),
+                Settings.server(pki).withVersions(TlsVersion.TLS_1_2), 2).assertExchanged(TlsVersion.TLS_1_2);
+
+        assertFalse(outcome.wire(0).resumed(), outcome::describe);
+        assertTrue(outcome.wire(0).ticketIssued(), () -> "no NewSessionTicket in the first handshake: " + outcome);
+        assertTrue(outcome.wire(1).ticketOffered(), () -> "no ticket in the second ClientHello: " + outcome);
+        assertTrue(outcome.wire(1).resumed(), () -> "the second handshake was a full one: " + outcome);
+        assertPeerSawResumption(pairing, outcome);
+    }
+
+    /**
+     * TLS 1.2 resumption by session ID (RFC 5246 §7.4.1.2) with every peer, the peer using no tickets (which
+     * BCJSSE never does, and SunJSSE and openssl are told): the second ClientHello
+     * offers the first session's ID and no ticket, and the server echoes the ID and goes straight to
+     * ChangeCipherSpec.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyPeer")
+    void resumesATls12SessionBySessionId(Pairing pairing) throws Exception {
+        Pki pki = Pkis.of(KeyType.EC_P256);
+        Settings client = Settings.client(pki).withVersions(TlsVersion.TLS_1_2);
+        Settings server = Settings.server(pki).withVersions(TlsVersion.TLS_1_2);
         if (pairing.peerIsClient()) {
-            // The peer client says so too: openssl s_client ("Reused, TLSv1.3"), SunJSSE (the resumed session
-            // keeps the creation time of the first). TLSLens's API shows no such sign; the wire does.
-            assertEquals(Boolean.FALSE, outcome.client(0).resumed(), outcome::describe);
-            assertEquals(Boolean.TRUE, outcome.client(1).resumed(), outcome::describe);
+            client = client.withoutSessionTickets();
+        } else {
+            server = server.withoutSessionTickets();
+        }
+
+        Outcome outcome = pairing.connect(client, server, 2).assertExchanged(TlsVersion.TLS_1_2);
+
+        assertFalse(outcome.wire(0).resumed(), outcome::describe);
+        assertFalse(outcome.wire(0).ticketIssued(), outcome::describe);
+        assertFalse(outcome.wire(1).ticketOffered(), outcome::describe);
+        assertTrue(outcome.wire(1).sessionIdEchoed(), () -> "the server did not echo the session ID: " + outcome);
+        assertTrue(outcome.wire(1).resumed(), () -> "the second handshake was a full one: " + outcome);
+        assertPeerSawResumption(pairing, outcome);
+    }
+
+    /**
+     * The peer says so too, where it can tell: openssl s_client ("Reused" in its summary; s_server -rev does
+     * not say), SunJSSE and BCJSSE in either role (a resumed session keeps the creation time of the first,
+     * see {@link JsseStack#resumed}). TLSLens's API shows no such sign; the wire does.
+     */
+    private static void assertPeerSawResumption(Pairing pairing, Outcome outcome) {
+        Seen first = pairing.peerIsClient() ? outcome.client(0) : outcome.server(0);
+        Seen second = pairing.peerIsClient() ? outcome.client(1) : outcome.server(1);
+        Peer peer = pairing.peerIsClient() ? pairing.client() : pairing.server();
+        if (peer == Interop.SUN_JSSE || peer == Interop.BC_JSSE || (peer == Interop.OPENSSL && pairing.peerIsClient())) {
+            assertEquals(Boolean.FALSE, first.resumed(), outcome::describe);
+            assertEquals(Boolean.TRUE, second.resumed(), outcome::describe);
         }
     }
 
-    /** Mutual TLS with each key type of the examples' PKI, which signs client and server certificates alike. */
+    /**
+     * Mutual TLS with each key type of the examples' PKI, which signs client and server certificates alike:
+     * in TLS 1.2, the ECDSA and RSA ones.
+     */
     static Stream<Arguments> everyPeerAndClientKeyType() {
-        return everyPeer().flatMap(pairing -> Stream.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.RSA_2048,
-                KeyType.ED25519).map(keyType -> Arguments.of(pairing, keyType)));
+        return everyPeer().flatMap(pairing -> Stream.concat(
+                Stream.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.RSA_2048, KeyType.ED25519)
+                        .map(keyType -> Arguments.of(pairing, TlsVersion.TLS_1_3, keyType)),
+                Stream.of(KeyType.EC_P256, KeyType.EC_P384, KeyType.RSA_2048)
+                        .map(keyType -> Arguments.of(pairing, TlsVersion.TLS_1_2, keyType))));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("everyPeerAndClientKeyType")
-    void authenticatesBothSides(Pairing pairing, KeyType keyType) throws Exception {
+    void authenticatesBothSides(Pairing pairing, TlsVersion version, KeyType keyType) throws Exception {
         Pki pki = Pkis.of(keyType);
 
-        Outcome outcome = pairing.connect(Settings.client(pki).withClientCertificate(),
-                Settings.server(pki).requiringClientAuth(), 1).assertExchanged();
+        Outcome outcome = pairing.connect(Settings.client(pki).withVersions(version).withClientCertificate(),
+                Settings.server(pki).withVersions(version).requiringClientAuth(), 1).assertExchanged(version);
 
         assertEquals("localhost", outcome.client(0).peerCommonName(), outcome::describe);
         assertEquals(CLIENT_COMMON_NAME, outcome.server(0).peerCommonName(), outcome::describe);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPeer")
-    void agreesOnTheOnlyApplicationProtocolInCommon(Pairing pairing) throws Exception {
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyPeerAndVersion")
+    void agreesOnTheOnlyApplicationProtocolInCommon(Pairing pairing, TlsVersion version) throws Exception {
         Pki pki = Pkis.of(KeyType.EC_P256);
 
-        Outcome outcome = pairing.connect(Settings.client(pki).withApplicationProtocols("h2", "http/1.1"),
-                Settings.server(pki).withApplicationProtocols("http/1.1"), 1).assertExchanged();
+        Outcome outcome = pairing.connect(
+                Settings.client(pki).withVersions(version).withApplicationProtocols("h2", "http/1.1"),
+                Settings.server(pki).withVersions(version).withApplicationProtocols("http/1.1"), 1)
+                .assertExchanged(version);
 
         assertEquals(List.of("h2", "http/1.1"), outcome.wire(0).clientHellos().get(0).alpnProtocols(),
                 outcome::describe);
@@ -113,24 +185,25 @@ class HandshakeFeatureTest {
         assertEquals("http/1.1", outcome.server(0).applicationProtocol(), outcome::describe);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPeer")
-    void sendsAndMatchesTheServerName(Pairing pairing) throws Exception {
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyPeerAndVersion")
+    void sendsAndMatchesTheServerName(Pairing pairing, TlsVersion version) throws Exception {
         Pki pki = Pkis.of(KeyType.EC_P256);
 
-        Outcome outcome = pairing.connect(Settings.client(pki).withServerName("localhost"),
-                Settings.server(pki).withServerName("localhost"), 1).assertExchanged();
+        Outcome outcome = pairing.connect(Settings.client(pki).withVersions(version).withServerName("localhost"),
+                Settings.server(pki).withVersions(version).withServerName("localhost"), 1).assertExchanged(version);
 
         assertEquals(Optional.of("localhost"), outcome.wire(0).serverName(), outcome::describe);
         assertEquals("localhost", outcome.server(0).requestedServerName(), outcome::describe);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("everyPeer")
-    void sendsNoServerNameWhenToldNone(Pairing pairing) throws Exception {
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyPeerAndVersion")
+    void sendsNoServerNameWhenToldNone(Pairing pairing, TlsVersion version) throws Exception {
         Pki pki = Pkis.of(KeyType.EC_P256);
 
-        Outcome outcome = pairing.connect(Settings.client(pki), Settings.server(pki), 1).assertExchanged();
+        Outcome outcome = pairing.connect(Settings.client(pki).withVersions(version),
+                Settings.server(pki).withVersions(version), 1).assertExchanged(version);
 
         assertEquals(Optional.empty(), outcome.wire(0).serverName(), outcome::describe);
         assertNotEquals("localhost", outcome.server(0).requestedServerName(), outcome::describe);

@@ -16,6 +16,12 @@ final class Interop {
 
     static final List<String> TLS13_CIPHER_SUITES = List.of(
             "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
+    /** The TLS 1.2 suites of an ECDSA certificate (RFC 5289, RFC 7905). */
+    static final List<String> TLS12_ECDSA_CIPHER_SUITES = List.of("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+    /** The TLS 1.2 suites of an RSA certificate. */
+    static final List<String> TLS12_RSA_CIPHER_SUITES = List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
     static final List<String> GROUPS = List.of("x25519", "secp256r1", "secp384r1");
 
     private Interop() {

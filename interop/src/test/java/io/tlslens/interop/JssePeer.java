@@ -26,7 +26,6 @@ import javax.net.ssl.SSLSocket;
 
 /** A JSSE provider in this JVM as a test peer, through the plain JSSE API: SSLSocket and SSLServerSocket. */
 final class JssePeer implements Peer {
-    private static final String TLS13 = "TLSv1.3";
     private static final String LOOPBACK = "127.0.0.1";
 
     private final JsseStack stack;
@@ -48,9 +47,11 @@ final class JssePeer implements Peer {
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, name() + " server"));
         Future<List<Seen>> served = thread.submit(() -> {
             List<Seen> seen = new ArrayList<>();
+            SSLSession previous = null;
             for (int i = 0; i < connections; i++) {
                 try (SSLSocket socket = (SSLSocket) listener.accept()) {
-                    seen.add(serveOne(socket, settings));
+                    seen.add(serveOne(socket, settings, previous));
+                    previous = socket.getSession();
                 }
             }
             return seen;
@@ -75,7 +76,7 @@ final class JssePeer implements Peer {
         };
     }
 
-    private Seen serveOne(SSLSocket socket, Settings settings) throws IOException {
+    private Seen serveOne(SSLSocket socket, Settings settings, SSLSession previous) throws IOException {
         socket.setSoTimeout(millis());
         RecordingSniMatcher sni = new RecordingSniMatcher(settings.serverName());
         configure(socket, settings, sni);
@@ -85,7 +86,7 @@ final class JssePeer implements Peer {
         boolean closedByPeer = socket.getInputStream().read() == -1;
         SSLSession session = socket.getSession();
         return new Seen(session.getProtocol(), session.getCipherSuite(), socket.getApplicationProtocol(),
-                peerCommonName(session), sni.requested(), null, request, closedByPeer);
+                peerCommonName(session), sni.requested(), stack.resumed(session, previous), request, closedByPeer);
     }
 
     @Override
@@ -120,7 +121,7 @@ final class JssePeer implements Peer {
     /** @param sni a server's matcher; null for a client */
     private void configure(SSLSocket socket, Settings settings, RecordingSniMatcher sni) {
         SSLParameters parameters = socket.getSSLParameters();
-        parameters.setProtocols(new String[] {TLS13});
+        parameters.setProtocols(settings.versions().stream().map(TlsVersion::jsseName).toArray(String[]::new));
         if (!settings.cipherSuites().isEmpty()) {
             parameters.setCipherSuites(settings.cipherSuites().toArray(new String[0]));
         }

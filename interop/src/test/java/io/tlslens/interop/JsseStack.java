@@ -13,7 +13,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -40,6 +43,31 @@ enum JsseStack {
         Boolean resumed(SSLSession session, SSLSession previous) {
             return previous != null && session.getCreationTime() == previous.getCreationTime();
         }
+
+        /**
+         * SunJSSE has no API for it, only system properties that each new context reads (into its session
+         * contexts) when it is made: set for that moment, and put back. The tests make contexts on one thread.
+         */
+        @Override
+        SSLContext contextWithoutSessionTickets() throws Exception {
+            List<String> properties = List.of("jdk.tls.client.enableSessionTicketExtension",
+                    "jdk.tls.server.enableSessionTicketExtension");
+            Map<String, String> saved = new HashMap<>();
+            for (String property : properties) {
+                saved.put(property, System.setProperty(property, "false"));
+            }
+            try {
+                return SSLContext.getInstance("TLS", provider());
+            } finally {
+                saved.forEach((property, value) -> {
+                    if (value == null) {
+                        System.clearProperty(property);
+                    } else {
+                        System.setProperty(property, value);
+                    }
+                });
+            }
+        }
     },
 
     /** The reference stack: the system under test. */
@@ -63,6 +91,19 @@ enum JsseStack {
         @Override
         Provider provider() {
             return provider;
+        }
+
+        /** BCJSSE 1.82 implements no session tickets: it resumes TLS 1.2 by session ID only. */
+        @Override
+        SSLContext contextWithoutSessionTickets() throws Exception {
+            return SSLContext.getInstance("TLS", provider);
+        }
+
+        /** BCJSSE resumes (TLS 1.2 only) by handing out the very session again: same id, same creation time. */
+        @Override
+        Boolean resumed(SSLSession session, SSLSession previous) {
+            return previous != null && session.getCreationTime() == previous.getCreationTime()
+                    && Arrays.equals(session.getId(), previous.getId());
         }
 
         @Override
@@ -130,9 +171,9 @@ enum JsseStack {
     }
 
     /**
-     * Whether {@code session} resumed {@code previous} (the client's preceding session, null for the first),
+     * Whether {@code session} resumed {@code previous} (this side's preceding session, null for the first),
      * as this provider's API shows it; null when it does not show it. TLSLens gives a resumed session the
-     * time of its own handshake, and BCJSSE resumes no TLS 1.3 session: for them the wire tells.
+     * time of its own handshake: for it the wire tells.
      */
     Boolean resumed(SSLSession session, SSLSession previous) {
         return null;
@@ -143,8 +184,14 @@ enum JsseStack {
         return credential.keyManagers();
     }
 
+    /** A context that neither sends nor accepts TLS 1.2 session tickets (RFC 5077). */
+    SSLContext contextWithoutSessionTickets() throws Exception {
+        throw new UnsupportedOperationException(this + " cannot be told to use no session tickets");
+    }
+
     SSLContext context(Settings settings) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS", provider());
+        SSLContext context = settings.sessionTickets() ? SSLContext.getInstance("TLS", provider())
+                : contextWithoutSessionTickets();
         context.init(settings.credential() == null ? null : keyManagers(settings.credential()),
                 settings.pki().trustManagers(), null);
         return context;

@@ -20,23 +20,38 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The reference stack's key log, proved with a real dissector and a second implementation: a TLSLens client
- * (key log hook {@link TlsLensProvider#keyLog}) talks to {@code openssl s_server -keylogfile} while tshark
- * captures loopback. tshark decrypts the handshake and the application data with the TLSLens key log, and
- * cannot without it; openssl logged the very same secrets for the same client random.
+ * The reference stack's key log, proved with a real dissector and a second implementation, in each version:
+ * a TLSLens client (key log hook {@link TlsLensProvider#keyLog}) talks to {@code openssl s_server
+ * -keylogfile} while tshark captures loopback. tshark decrypts the encrypted handshake messages and the
+ * application data with the TLSLens key log, and cannot without it; openssl logged the very same secrets for
+ * the same client random (TLS 1.3: the four traffic secrets and the exporter secret; TLS 1.2: the master secret,
+ * CLIENT_RANDOM).
  */
 class KeyLogTest {
-    /** Handshake messages TLS 1.3 encrypts: EncryptedExtensions, Certificate, CertificateVerify, Finished. */
-    private static final Set<String> ENCRYPTED_HANDSHAKE_TYPES = Set.of("8", "11", "15", "20");
 
-    @Test
-    void tsharkDecryptsTheConnectionWithTheKeyLogAndOpensslLoggedTheSameSecrets() throws Exception {
+    /**
+     * The handshake messages each version encrypts: in TLS 1.3 EncryptedExtensions, Certificate,
+     * CertificateVerify, Finished; in TLS 1.2 the Finished messages alone.
+     */
+    static Stream<Arguments> versions() {
+        return Stream.of(Arguments.of(TlsVersion.TLS_1_3, Set.of("8", "11", "15", "20"), Set.of(
+                        "CLIENT_HANDSHAKE_TRAFFIC_SECRET", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+                        "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET")),
+                Arguments.of(TlsVersion.TLS_1_2, Set.of("20"), Set.of("CLIENT_RANDOM")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("versions")
+    void tsharkDecryptsTheConnectionWithTheKeyLogAndOpensslLoggedTheSameSecrets(TlsVersion version,
+            Set<String> encryptedHandshakeTypes, Set<String> labels) throws Exception {
         Tshark tshark = Tshark.find().orElseGet(() -> fail(Tshark.INSTALL_HINT));
         Pki pki = Pkis.of(KeyType.EC_P256);
-        Path dir = freshDirectory("keylog");
+        Path dir = freshDirectory("keylog-" + version.jsseName());
         Path pcapng = dir.resolve("capture.pcapng");
         Path opensslKeys = dir.resolve("openssl-keys.log");
         Path tlslensKeys = dir.resolve("tlslens-keys.log");
@@ -46,11 +61,11 @@ class KeyLogTest {
         int port;
         Seen client;
         try (Peer.Server server = Interop.OPENSSL.loggingKeysTo(opensslKeys)
-                .serve(Settings.server(pki), 1);
+                .serve(Settings.server(pki).withVersions(version), 1);
              Tshark.Capture capture = tshark.capture(server.port(), pcapng)) {
             port = server.port();
             TlsLensProvider.keyLog(keyLog);
-            try (Peer.Client connecting = Interop.UNDER_TEST.client(Settings.client(pki))) {
+            try (Peer.Client connecting = Interop.UNDER_TEST.client(Settings.client(pki).withVersions(version))) {
                 client = connecting.exchange(port, request);
             } finally {
                 TlsLensProvider.keyLog(KeyLog.NONE);
@@ -60,12 +75,14 @@ class KeyLogTest {
         }
         keyLog.writeTo(tlslensKeys);
         assertEquals(Peer.reply(request), client.received());
+        assertEquals(version.jsseName(), client.protocol());
 
         // The same secrets, under the same labels, for the one client random.
         Map<String, Map<String, String>> ours = NssKeyLog.read(tlslensKeys);
         Map<String, Map<String, String>> openssl = NssKeyLog.read(opensslKeys);
         assertEquals(1, ours.size(), () -> "client randoms in the TLSLens key log: " + ours.keySet());
         assertEquals(openssl.keySet(), ours.keySet(), "the client random of the connection");
+        assertEquals(labels, ours.values().iterator().next().keySet(), "labels logged by TLSLens");
         assertEquals(openssl.values().iterator().next().keySet(), ours.values().iterator().next().keySet(),
                 "labels logged by openssl and by TLSLens");
         assertEquals(openssl, ours, "secrets logged by openssl and by TLSLens");
@@ -74,7 +91,7 @@ class KeyLogTest {
         String tls = "tcp.port==" + port + ",tls";
         List<String> decryptedTypes = handshakeTypes(tshark.run(dir, "handshake-with-keylog", "-r", pcapng.toString(),
                 "-n", "-d", tls, "-o", "tls.keylog_file:" + tlslensKeys, "-T", "fields", "-e", "tls.handshake.type"));
-        assertTrue(decryptedTypes.containsAll(ENCRYPTED_HANDSHAKE_TYPES),
+        assertTrue(decryptedTypes.containsAll(encryptedHandshakeTypes),
                 () -> "handshake message types tshark decrypted: " + decryptedTypes);
         // The capture's first TCP streams are the probes that showed it running: follow the ClientHello's.
         String stream = tshark.run(dir, "client-hello", "-r", pcapng.toString(), "-n", "-d", tls,
@@ -87,7 +104,7 @@ class KeyLogTest {
 
         List<String> opaqueTypes = handshakeTypes(tshark.run(dir, "handshake-without-keylog", "-r", pcapng.toString(),
                 "-n", "-d", tls, "-o", "tls.keylog_file:", "-T", "fields", "-e", "tls.handshake.type"));
-        assertTrue(opaqueTypes.stream().noneMatch(ENCRYPTED_HANDSHAKE_TYPES::contains),
+        assertTrue(opaqueTypes.stream().noneMatch(encryptedHandshakeTypes::contains),
                 () -> "handshake message types tshark read without the key log: " + opaqueTypes);
         String opaque = tshark.run(dir, "follow-without-keylog", "-r", pcapng.toString(), "-n", "-d", tls,
                 "-o", "tls.keylog_file:", "-q", "-z", "follow,tls,ascii," + stream);

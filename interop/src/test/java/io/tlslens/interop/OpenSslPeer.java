@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code openssl s_server -rev} and {@code openssl s_client} as test peers, one process per server and per
@@ -36,6 +38,15 @@ final class OpenSslPeer implements Peer {
     /** -tlsextdebug's dump of server_name: list length, name type, name length, then the name (RFC 6066 §3). */
     private static final Pattern SERVER_SNI = Pattern.compile(
             "TLS client extension \"server name\" \\(id=0\\), len=\\d+\\n0000 - ((?:[0-9a-f]{2}[ -])+)");
+
+    /** openssl's names of the TLS 1.2 suites under test, by IANA name; TLS 1.3 suites have their IANA names. */
+    private static final Map<String, String> TLS12_SUITE_NAMES = Map.of(
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305",
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+            "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384",
+            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305");
 
     private final Path keyLog;
 
@@ -64,7 +75,7 @@ final class OpenSslPeer implements Peer {
         Path pem = Pkis.directory(settings.pki());
         String certificate = settings.credential().name() + ".pem";
         String key = settings.credential().name() + "-key.pem";
-        List<String> args = new ArrayList<>(List.of("-naccept", String.valueOf(connections), "-tls1_3", "-rev",
+        List<String> args = new ArrayList<>(List.of("-naccept", String.valueOf(connections), "-rev",
                 "-cert", pem.resolve(certificate).toString(), "-key", pem.resolve(key).toString(),
                 "-cert_chain", pem.resolve("intermediate-ca.pem").toString()));
         common(args, settings);
@@ -109,9 +120,10 @@ final class OpenSslPeer implements Peer {
         while (connection.find()) {
             String block = connection.group(1);
             int index = seen.size();
-            seen.add(new Seen(first(SERVER_PROTOCOL, block), first(SERVER_CIPHER, block),
+            seen.add(new Seen(first(SERVER_PROTOCOL, block), ianaName(first(SERVER_CIPHER, block)),
                     index < alpn.size() ? alpn.get(index) : "", first(SERVER_PEER, block),
-                    sni.isEmpty() ? null : hostName(sni.get(sni.size() - 1)), null,
+                    sni.isEmpty() ? null : hostName(sni.get(sni.size() - 1)),
+                    null, // s_server -rev does not say which connection resumed
                     // -rev prints nothing of what it receives: the reversed reply is its receipt.
                     null, !block.contains("ERROR")));
         }
@@ -142,7 +154,7 @@ final class OpenSslPeer implements Peer {
             @Override
             public Seen exchange(int port, String request) throws Exception {
                 List<String> args = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port,
-                        "-tls1_3", "-CAfile", pem.resolve("root-ca.pem").toString(), "-verify_return_error",
+                        "-CAfile", pem.resolve("root-ca.pem").toString(), "-verify_return_error",
                         "-sess_out", session.toString()));
                 if (Files.exists(session)) {
                     args.addAll(List.of("-sess_in", session.toString()));
@@ -207,7 +219,8 @@ final class OpenSslPeer implements Peer {
                 throw new AssertionError("openssl s_client printed no session summary:\n" + printed);
             }
             String alpn = first(CLIENT_ALPN, printed);
-            return new Seen(session.group(2), session.group(3), alpn == null ? "" : alpn, first(CLIENT_PEER, printed),
+            return new Seen(session.group(2), ianaName(session.group(3)), alpn == null ? "" : alpn,
+                    first(CLIENT_PEER, printed),
                     null, session.group(1).equals("Reused"), replyLine.matcher(printed).find() ? reply : null, false);
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -221,13 +234,31 @@ final class OpenSslPeer implements Peer {
                 + "; install it (Debian/Ubuntu: apt-get install openssl; CI's .ci/run does)"));
     }
 
-    /** The options both roles share: suites, groups, signature schemes, key log. */
+    /** The options both roles share: versions, suites, groups, signature schemes, tickets, key log. */
     private void common(List<String> args, Settings settings) {
+        List<TlsVersion> versions = settings.versions();
+        if (versions.size() == 1) {
+            args.add(versions.get(0).opensslOption());
+        } else {
+            args.addAll(List.of("-min_protocol", versions.get(versions.size() - 1).jsseName(),
+                    "-max_protocol", versions.get(0).jsseName()));
+        }
         if (keyLog != null) {
             args.addAll(List.of("-keylogfile", keyLog.toString()));
         }
-        if (!settings.cipherSuites().isEmpty()) {
-            args.addAll(List.of("-ciphersuites", String.join(":", settings.cipherSuites())));
+        // TLS 1.3 suites and TLS 1.2 ones are separate options, and the latter take openssl's names.
+        List<String> tls12Suites = settings.cipherSuites().stream().filter(TLS12_SUITE_NAMES::containsKey)
+                .map(TLS12_SUITE_NAMES::get).collect(Collectors.toList());
+        List<String> tls13Suites = settings.cipherSuites().stream().filter(s -> !TLS12_SUITE_NAMES.containsKey(s))
+                .collect(Collectors.toList());
+        if (!tls12Suites.isEmpty()) {
+            args.addAll(List.of("-cipher", String.join(":", tls12Suites)));
+        }
+        if (!tls13Suites.isEmpty()) {
+            args.addAll(List.of("-ciphersuites", String.join(":", tls13Suites)));
+        }
+        if (!settings.sessionTickets()) {
+            args.add("-no_ticket");
         }
         if (!settings.groups().isEmpty()) {
             args.addAll(List.of("-groups", String.join(":", settings.groups())));
@@ -235,6 +266,12 @@ final class OpenSslPeer implements Peer {
         if (!settings.signatureSchemes().isEmpty()) {
             args.addAll(List.of("-sigalgs", String.join(":", settings.signatureSchemes())));
         }
+    }
+
+    /** The IANA name of a suite openssl printed by its own name. */
+    private static String ianaName(String opensslName) {
+        return TLS12_SUITE_NAMES.entrySet().stream().filter(e -> e.getValue().equals(opensslName))
+                .map(Map.Entry::getKey).findFirst().orElse(opensslName);
     }
 
     private static String read(Path file) throws IOException {

@@ -36,17 +36,19 @@ final class Outcome {
     }
 
     /**
-     * Every connection: TLS 1.3 on both sides, one cipher suite and one ALPN result that both sides and the
-     * wire agree on, the request and its reply delivered, and the client's close_notify seen by the server.
+     * Every connection: {@code version} on both sides and on the wire, one cipher suite and one ALPN result
+     * that both sides and the wire agree on, the request and its reply delivered, the client's close_notify
+     * seen by the server, and in TLS 1.2 the extended master secret (RFC 7627) negotiated on the wire.
      */
-    Outcome assertExchanged() {
+    Outcome assertExchanged(TlsVersion version) {
         for (int i = 0; i < requests.size(); i++) {
             Seen c = client.get(i);
             Seen s = server.get(i);
             int connection = i;
             Supplier<String> context = () -> "connection " + (connection + 1) + " of " + describe();
-            assertEquals("TLSv1.3", c.protocol(), () -> "client protocol, " + context.get());
-            assertEquals("TLSv1.3", s.protocol(), () -> "server protocol, " + context.get());
+            assertEquals(version.jsseName(), wire.get(i).version(), () -> "version on the wire, " + context.get());
+            assertEquals(version.jsseName(), c.protocol(), () -> "client protocol, " + context.get());
+            assertEquals(version.jsseName(), s.protocol(), () -> "server protocol, " + context.get());
             assertEquals(wire.get(i).cipherSuite(), c.cipherSuite(), () -> "client cipher suite, " + context.get());
             assertEquals(wire.get(i).cipherSuite(), s.cipherSuite(), () -> "server cipher suite, " + context.get());
             assertEquals(c.applicationProtocol(), s.applicationProtocol(), () -> "ALPN, " + context.get());
@@ -56,6 +58,11 @@ final class Outcome {
                 assertEquals(requests.get(i), s.received(), () -> "request the server received, " + context.get());
             }
             assertTrue(s.closedByPeer(), () -> "the server did not see the client's close_notify, " + context.get());
+            if (version == TlsVersion.TLS_1_2) {
+                // The reference stack requires it by default, and every peer offers or accepts it.
+                assertTrue(wire.get(i).extendedMasterSecret(),
+                        () -> "no extended_master_secret in both hellos, " + context.get());
+            }
         }
         return this;
     }

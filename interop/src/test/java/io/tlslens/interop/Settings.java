@@ -19,10 +19,12 @@ final class Settings {
     private final List<String> applicationProtocols;
     private final String serverName;
     private final boolean needClientAuth;
+    private final List<TlsVersion> versions;
+    private final boolean sessionTickets;
 
     private Settings(Pki pki, Credential credential, List<String> cipherSuites, List<String> groups,
             List<String> signatureSchemes, List<String> applicationProtocols, String serverName,
-            boolean needClientAuth) {
+            boolean needClientAuth, List<TlsVersion> versions, boolean sessionTickets) {
         this.pki = Objects.requireNonNull(pki);
         this.credential = credential;
         this.cipherSuites = List.copyOf(cipherSuites);
@@ -31,16 +33,23 @@ final class Settings {
         this.applicationProtocols = List.copyOf(applicationProtocols);
         this.serverName = serverName;
         this.needClientAuth = needClientAuth;
+        this.versions = List.copyOf(versions);
+        this.sessionTickets = sessionTickets;
     }
 
-    /** A server presenting the PKI's server certificate and trusting its root, with default parameters. */
+    /**
+     * A server presenting the PKI's server certificate and trusting its root, with default parameters for
+     * TLS 1.3 alone.
+     */
     static Settings server(Pki pki) {
-        return new Settings(pki, pki.server(), List.of(), List.of(), List.of(), List.of(), null, false);
+        return new Settings(pki, pki.server(), List.of(), List.of(), List.of(), List.of(), null, false,
+                List.of(TlsVersion.TLS_1_3), true);
     }
 
-    /** A client presenting nothing and trusting the PKI's root, with default parameters. */
+    /** A client presenting nothing and trusting the PKI's root, with default parameters for TLS 1.3 alone. */
     static Settings client(Pki pki) {
-        return new Settings(pki, null, List.of(), List.of(), List.of(), List.of(), null, false);
+        return new Settings(pki, null, List.of(), List.of(), List.of(), List.of(), null, false,
+                List.of(TlsVersion.TLS_1_3), true);
     }
 
     /** Trusts this PKI's root; a server presents this PKI's server certificate. */
@@ -53,7 +62,7 @@ final class Settings {
         return credential;
     }
 
-    /** IANA names (which are also the JSSE names) of the TLS 1.3 cipher suites allowed. */
+    /** IANA names (which are also the JSSE names) of the cipher suites allowed. */
     List<String> cipherSuites() {
         return cipherSuites;
     }
@@ -82,35 +91,45 @@ final class Settings {
         return needClientAuth;
     }
 
+    /** The protocol versions enabled, newest first; never empty. */
+    List<TlsVersion> versions() {
+        return versions;
+    }
+
+    /** Whether TLS 1.2 session tickets (RFC 5077) may be used; without them, TLS 1.2 resumes by session ID. */
+    boolean sessionTickets() {
+        return sessionTickets;
+    }
+
     Settings withCipherSuites(String... names) {
         return new Settings(pki, credential, List.of(names), groups, signatureSchemes, applicationProtocols,
-                serverName, needClientAuth);
+                serverName, needClientAuth, versions, sessionTickets);
     }
 
     Settings withGroups(String... names) {
         return new Settings(pki, credential, cipherSuites, List.of(names), signatureSchemes, applicationProtocols,
-                serverName, needClientAuth);
+                serverName, needClientAuth, versions, sessionTickets);
     }
 
     Settings withSignatureSchemes(String... names) {
         return new Settings(pki, credential, cipherSuites, groups, List.of(names), applicationProtocols,
-                serverName, needClientAuth);
+                serverName, needClientAuth, versions, sessionTickets);
     }
 
     Settings withApplicationProtocols(String... names) {
         return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, List.of(names), serverName,
-                needClientAuth);
+                needClientAuth, versions, sessionTickets);
     }
 
     Settings withServerName(String name) {
         return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols, name,
-                needClientAuth);
+                needClientAuth, versions, sessionTickets);
     }
 
     /** Presents {@code other} instead. */
     Settings withCredential(Credential other) {
         return new Settings(pki, other, cipherSuites, groups, signatureSchemes, applicationProtocols, serverName,
-                needClientAuth);
+                needClientAuth, versions, sessionTickets);
     }
 
     /** A client presenting the PKI's client certificate. */
@@ -121,12 +140,25 @@ final class Settings {
     /** A server that requires a client certificate chaining to the PKI's root. */
     Settings requiringClientAuth() {
         return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols,
-                serverName, true);
+                serverName, true, versions, sessionTickets);
+    }
+
+    /** Enables {@code enabled} (newest first) instead. */
+    Settings withVersions(TlsVersion... enabled) {
+        return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols,
+                serverName, needClientAuth, List.of(enabled), sessionTickets);
+    }
+
+    /** Neither sends nor accepts TLS 1.2 session tickets, so that resumption is by session ID. */
+    Settings withoutSessionTickets() {
+        return new Settings(pki, credential, cipherSuites, groups, signatureSchemes, applicationProtocols,
+                serverName, needClientAuth, versions, false);
     }
 
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
+        parts.add(versions.toString());
         parts.add(pki.keyType().label());
         if (!cipherSuites.isEmpty()) {
             parts.add("suites=" + cipherSuites);
@@ -145,6 +177,9 @@ final class Settings {
         }
         if (needClientAuth) {
             parts.add("client-auth");
+        }
+        if (!sessionTickets) {
+            parts.add("no-tickets");
         }
         return String.join(" ", parts);
     }

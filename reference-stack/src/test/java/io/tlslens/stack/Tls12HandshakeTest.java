@@ -97,8 +97,15 @@ class Tls12HandshakeTest {
     void everySuiteGroupAndKey(String suiteName, String groupName, TestPki.KeyType key, int suite, int group) throws Exception {
         RecordingObserver clientEvents = new RecordingObserver();
         RecordingObserver serverEvents = new RecordingObserver();
-        Loopback pair = new Loopback(client().cipherSuites(List.of(suite)).groups(List.of(group)).observer(clientEvents).build(),
-                TestConfigs.server(TestConfigs.serverKey(key)).versions(TLS12).observer(serverEvents).build());
+        // The client's groups bound an ECDSA key's curve too (RFC 8422 §5.1): it offers that curve as well, and the
+        // server, allowing only the group under test, must still choose it.
+        List<Integer> clientGroups = new ArrayList<>(List.of(group));
+        int keyCurve = key == TestPki.KeyType.EC_P256 ? NamedGroup.secp256r1 : key == TestPki.KeyType.EC_P384 ? NamedGroup.secp384r1 : group;
+        if (keyCurve != group) {
+            clientGroups.add(keyCurve);
+        }
+        Loopback pair = new Loopback(client().cipherSuites(List.of(suite)).groups(clientGroups).observer(clientEvents).build(),
+                TestConfigs.server(TestConfigs.serverKey(key)).versions(TLS12).groups(List.of(group)).observer(serverEvents).build());
 
         pair.handshake();
 

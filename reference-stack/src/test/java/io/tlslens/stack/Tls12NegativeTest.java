@@ -69,7 +69,7 @@ class Tls12NegativeTest {
     @Test
     void serverKeyExchangeOnAGroupNotOfferedIsIllegalParameter() throws Exception {
         RecordingObserver clientEvents = new RecordingObserver();
-        assertClientRefusesServerFlight(client().groups(List.of(NamedGroup.x25519)).observer(clientEvents),
+        assertClientRefusesServerFlight(client().groups(List.of(NamedGroup.x25519, NamedGroup.secp256r1)).observer(clientEvents),
                 replace(ServerKeyExchange.class, ske -> ServerKeyExchange.ecdhe(NamedGroup.secp384r1, ske.publicKey().orElseThrow(),
                         ske.signatureScheme().getAsInt(), ske.signature().orElseThrow())), AlertDescription.illegal_parameter);
         assertEquals(List.of("secp384r1"), clientEvents.decision(Subjects.GROUP).orElseThrow().evidence().get("server.chose"));
@@ -206,6 +206,20 @@ class Tls12NegativeTest {
         assertEquals(AlertDescription.handshake_failure, plaintextAlert(last(out)).description());
         assertEquals(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
                 serverEvents.decision(Subjects.CIPHER_SUITE).orElseThrow().evidence().get("client.offered"));
+    }
+
+    /**
+     * RFC 8422 §5.1: the client's supported_groups bound the server's ECDSA key too. A client with x25519
+     * alone gets no ECDHE_ECDSA suite from a server whose only key is on P-256 (openssl as that client
+     * would refuse the certificate, "wrong curve"), and handshake_failure instead.
+     */
+    @Test
+    void anEcdsaKeyOnACurveTheClientDoesNotSupportIsHandshakeFailure() throws Exception {
+        Loopback pair = new Loopback(client().groups(List.of(NamedGroup.x25519)).build(), server().build());
+        pair.client.beginHandshake();
+        List<byte[]> out = assertFails(pair.server, AlertDescription.handshake_failure,
+                () -> Loopback.deliver(pair.server, Loopback.takeRecords(pair.client)));
+        assertEquals(AlertDescription.handshake_failure, plaintextAlert(last(out)).description());
     }
 
     // ---- helpers ----

@@ -22,8 +22,9 @@ import javax.net.ssl.StandardConstants;
  */
 final class ConnectionParameters {
     private boolean clientMode;
-    private String[] protocols = JsseNames.PROTOCOLS.supported();
-    private String[] cipherSuites = JsseNames.CIPHER_SUITES.supported();
+    /** Null until set: then the role's default, see {@link #protocols()}. */
+    private String[] protocols;
+    private String[] cipherSuites;
     private String[] namedGroups;
     private String[] signatureSchemes;
     private boolean needClientAuth;
@@ -81,7 +82,7 @@ final class ConnectionParameters {
     }
 
     SSLParameters toSSLParameters() {
-        SSLParameters p = new SSLParameters(cipherSuites.clone(), protocols.clone());
+        SSLParameters p = new SSLParameters(cipherSuites(), protocols());
         NewerParameters.namedGroups(p, namedGroups == null ? null : namedGroups.clone());
         NewerParameters.signatureSchemes(p, signatureSchemes == null ? null : signatureSchemes.clone());
         if (needClientAuth) {
@@ -106,16 +107,24 @@ final class ConnectionParameters {
         this.clientMode = clientMode;
     }
 
+    /**
+     * As set, else the role's default as SunJSSE has it: {@code jdk.tls.client.protocols} or
+     * {@code jdk.tls.server.protocols} when set (operators pin versions with them), else all the
+     * stack supports.
+     */
     String[] protocols() {
-        return protocols.clone();
+        return protocols != null ? protocols.clone()
+                : roleDefault(JsseNames.PROTOCOLS, clientMode ? "jdk.tls.client.protocols" : "jdk.tls.server.protocols");
     }
 
     void setProtocols(String[] names) {
         protocols = JsseNames.PROTOCOLS.filter(Objects.requireNonNull(names, "protocols"));
     }
 
+    /** As set, else {@code jdk.tls.client.cipherSuites} / {@code jdk.tls.server.cipherSuites}, else all supported. */
     String[] cipherSuites() {
-        return cipherSuites.clone();
+        return cipherSuites != null ? cipherSuites.clone()
+                : roleDefault(JsseNames.CIPHER_SUITES, clientMode ? "jdk.tls.client.cipherSuites" : "jdk.tls.server.cipherSuites");
     }
 
     void setCipherSuites(String[] names) {
@@ -127,7 +136,7 @@ final class ConnectionParameters {
      * (read when the connection starts; SunJSSE reads it once), else all.
      */
     List<Integer> groupCodes() {
-        String[] names = namedGroups != null ? namedGroups : namedGroupsProperty();
+        String[] names = namedGroups != null ? namedGroups : listProperty("jdk.tls.namedGroups");
         return JsseNames.GROUPS.codes(names != null ? names : JsseNames.GROUPS.supported());
     }
 
@@ -137,11 +146,11 @@ final class ConnectionParameters {
     }
 
     List<Integer> protocolCodes() {
-        return JsseNames.PROTOCOLS.codes(protocols);
+        return JsseNames.PROTOCOLS.codes(protocols());
     }
 
     List<Integer> cipherSuiteCodes() {
-        return JsseNames.CIPHER_SUITES.codes(cipherSuites);
+        return JsseNames.CIPHER_SUITES.codes(cipherSuites());
     }
 
     boolean needClientAuth() {
@@ -226,9 +235,14 @@ final class ConnectionParameters {
         enableSessionCreation = enable;
     }
 
-    /** {@code jdk.tls.namedGroups}: a comma-separated list, possibly quoted; null when unset. */
-    private static String[] namedGroupsProperty() {
-        String value = System.getProperty("jdk.tls.namedGroups");
+    private static String[] roleDefault(JsseNames names, String property) {
+        String[] pinned = listProperty(property);
+        return pinned != null ? names.filter(pinned) : names.supported();
+    }
+
+    /** A JDK list property ({@code jdk.tls.namedGroups}, ...): comma-separated, possibly quoted; null when unset. */
+    private static String[] listProperty(String property) {
+        String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -68,15 +68,22 @@ class TlsLensContextSpi extends SSLContextSpi {
         return clientSessions;
     }
 
+    /**
+     * A client's defaults, as SunJSSE's (HttpClient takes its protocols from them, so
+     * {@code jdk.tls.client.protocols} reaches it).
+     */
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-        return new ConnectionParameters(false).toSSLParameters();
+        return new ConnectionParameters(true).toSSLParameters();
     }
 
-    /** Everything the core implements is enabled by default. */
+    /** Everything the core implements, whatever the {@code jdk.tls.*} properties pin. */
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-        return new ConnectionParameters(false).toSSLParameters();
+        ConnectionParameters all = new ConnectionParameters(true);
+        all.setProtocols(JsseNames.PROTOCOLS.supported());
+        all.setCipherSuites(JsseNames.CIPHER_SUITES.supported());
+        return all.toSSLParameters();
     }
 
     private ContextData data() {

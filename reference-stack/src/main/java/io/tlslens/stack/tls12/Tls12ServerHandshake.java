@@ -44,6 +44,7 @@ import io.tlslens.wire.ServerNameExtension;
 import io.tlslens.wire.SessionTicketExtension;
 import io.tlslens.wire.SignatureScheme;
 import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -273,7 +274,8 @@ final class Tls12ServerHandshake extends Tls12Handshake {
             view.cipherSuite(code);
             Optional<CertifiedKey> key = byAuthentication.computeIfAbsent(candidate.authentication,
                     a -> config.credentials().serverCredential(usable, List.of(), view));
-            Optional<Integer> scheme = key.flatMap(k -> usable.stream().filter(s -> crypto.canSign(ProtocolVersion.TLSv1_2, s, k.key())).findFirst());
+            Optional<Integer> scheme = key.filter(k -> onACurveTheClientSupports(k.key()))
+                    .flatMap(k -> usable.stream().filter(s -> crypto.canSign(ProtocolVersion.TLSv1_2, s, k.key())).findFirst());
             if (scheme.isPresent()) {
                 suite = candidate;
                 credential = key.get();
@@ -293,6 +295,21 @@ final class Tls12ServerHandshake extends Tls12Handshake {
                         "client.signature_algorithms", Names.schemes(hello.signatureAlgorithms()))));
         throw new TlsAlertException(AlertDescription.handshake_failure, "no server certificate can sign for "
                 + Names.suites(common) + " with any of " + Names.schemes(hello.signatureAlgorithms()));
+    }
+
+    /**
+     * In TLS 1.2 the client's supported_groups bound the curve of an ECDSA server key as well: a server must
+     * not negotiate an ECC suite it cannot complete on the client's curves (RFC 8422 §5.1), and clients do
+     * refuse such a certificate (openssl: "wrong curve"). An ECDSA key is on the curve whose TLS 1.3 scheme
+     * it can sign; a client without supported_groups states no bound.
+     */
+    private boolean onACurveTheClientSupports(PrivateKey key) {
+        List<Integer> offered = hello.supportedGroups();
+        if (offered.isEmpty() || !crypto.canSign(ProtocolVersion.TLSv1_2, SignatureScheme.ecdsa_secp256r1_sha256, key)) {
+            return true;
+        }
+        return (offered.contains(NamedGroup.secp256r1) && crypto.canSign(ProtocolVersion.TLSv1_3, SignatureScheme.ecdsa_secp256r1_sha256, key))
+                || (offered.contains(NamedGroup.secp384r1) && crypto.canSign(ProtocolVersion.TLSv1_3, SignatureScheme.ecdsa_secp384r1_sha384, key));
     }
 
     /** The server's first enabled group the client supports (RFC 8422 §5.1.1). */
