@@ -1,5 +1,6 @@
 package io.tlslens.stack;
 
+import static io.tlslens.stack.OpensslClient.pem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,11 +12,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -92,29 +91,11 @@ class OpensslInteropTest {
         for (String option : options) {
             command.add(option.matches("s\\d|early\\.txt") ? dir.resolve(option).toString() : option);
         }
-        Process client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("s_client.log").toFile()).start();
         RecordingObserver events = new RecordingObserver();
-        try {
-            client.getOutputStream().write("hello\n".getBytes(StandardCharsets.UTF_8));
-            client.getOutputStream().flush();
-            TlsConnection connection = Tls.server(TestConfigs.server().groups(List.of(NamedGroup.secp256r1))
-                    .sessions(store).maxEarlyData(4096).observer(events).build());
-            try (Socket socket = listener.accept()) {
-                socket.setSoTimeout(HANG_GUARD_MILLIS);
-                SocketDriver driver = new SocketDriver(connection, socket);
-                driver.readUntil(() -> List.of(driver.received().split("\n")).contains("hello"));
-                driver.write("reply\n");
-                driver.close();
-            }
-            client.getOutputStream().close();
-            assertTrue(client.waitFor(HANG_GUARD_MILLIS, TimeUnit.MILLISECONDS));
-            String log = Files.readString(dir.resolve("s_client.log"));
-            assertTrue(log.contains("Verify return code: 0 (ok)") && log.contains("reply"), log);
-            return events;
-        } finally {
-            client.destroyForcibly();
-            client.waitFor();
-        }
+        TlsConnection connection = Tls.server(TestConfigs.server().groups(List.of(NamedGroup.secp256r1))
+                .sessions(store).maxEarlyData(4096).observer(events).build());
+        OpensslClient.exchange(dir, command, listener, connection);
+        return events;
     }
 
     /** One reference client connection to s_server, with {@code early} sent as 0-RTT data when given. */
@@ -139,10 +120,5 @@ class OpensslInteropTest {
         for (int i = 0; i < 100 && !(Files.exists(log) && Files.readString(log).contains(text)); i++) {
             Thread.sleep(100);
         }
-    }
-
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
     }
 }
