@@ -7,6 +7,7 @@ import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.handshake.GuardedObserver;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.record.ReceivedPlaintext;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlertLevel;
@@ -17,9 +18,6 @@ import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
@@ -36,8 +34,7 @@ public final class Tls12Connection implements TlsConnection {
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls12Handshake handshake;
-    private final Deque<byte[]> received = new ArrayDeque<>();
-    private int receivedBytes;
+    private final ReceivedPlaintext received = new ReceivedPlaintext();
     private boolean started;
     private boolean failed;
     private boolean inboundDone;
@@ -199,8 +196,7 @@ public final class Tls12Connection implements TlsConnection {
         }
         byte[] data = record.fragment();
         if (data.length > 0) {
-            received.addLast(data);
-            receivedBytes += data.length;
+            received.add(data);
         }
     }
 
@@ -242,23 +238,12 @@ public final class Tls12Connection implements TlsConnection {
 
     @Override
     public int availablePlaintext() {
-        return receivedBytes;
+        return received.available();
     }
 
     @Override
     public int readPlaintext(ByteBuffer dst) {
-        int moved = 0;
-        while (!received.isEmpty() && dst.hasRemaining()) {
-            byte[] head = received.pollFirst();
-            int n = Math.min(head.length, dst.remaining());
-            dst.put(head, 0, n);
-            if (n < head.length) {
-                received.addFirst(Arrays.copyOfRange(head, n, head.length));
-            }
-            moved += n;
-        }
-        receivedBytes -= moved;
-        return moved;
+        return received.read(dst);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.handshake.GuardedObserver;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.record.InboundRecord;
+import io.tlslens.stack.record.ReceivedPlaintext;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.stack.tls12.Tls12ClientOffer;
@@ -21,9 +22,6 @@ import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.HandshakeType;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
 import javax.net.ssl.SSLException;
 
@@ -39,8 +37,7 @@ public final class Tls13Connection implements TlsConnection {
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls13Handshake handshake;
-    private final Deque<byte[]> received = new ArrayDeque<>();
-    private int receivedBytes;
+    private final ReceivedPlaintext received = new ReceivedPlaintext();
     private boolean started;
     private boolean failed;
     private boolean inboundDone;
@@ -203,8 +200,7 @@ public final class Tls13Connection implements TlsConnection {
         byte[] data = record.content();
         handshake.applicationDataReceived(data.length);
         if (data.length > 0) {
-            received.addLast(data);
-            receivedBytes += data.length;
+            received.add(data);
         }
     }
 
@@ -241,23 +237,12 @@ public final class Tls13Connection implements TlsConnection {
 
     @Override
     public int availablePlaintext() {
-        return receivedBytes;
+        return received.available();
     }
 
     @Override
     public int readPlaintext(ByteBuffer dst) {
-        int moved = 0;
-        while (!received.isEmpty() && dst.hasRemaining()) {
-            byte[] head = received.pollFirst();
-            int n = Math.min(head.length, dst.remaining());
-            dst.put(head, 0, n);
-            if (n < head.length) {
-                received.addFirst(Arrays.copyOfRange(head, n, head.length));
-            }
-            moved += n;
-        }
-        receivedBytes -= moved;
-        return moved;
+        return received.read(dst);
     }
 
     @Override
