@@ -4,5 +4,7 @@
  * the current write epoch; {@link io.tlslens.stack.record.RecordReader} cuts records off the input,
  * checks their framing and limits, and removes the protection of the current read epoch. The
  * handshake decides when epochs change; protection itself is {@code tls13.RecordProtection}.
+ * {@code RecordFraming}, {@code OutboundRecords} and {@code ReceivedPlaintext} are shared with
+ * TLS 1.2's record reader, writer and connection.
  */
 package io.tlslens.stack.record;
