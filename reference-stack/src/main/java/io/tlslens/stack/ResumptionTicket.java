@@ -1,5 +1,6 @@
 package io.tlslens.stack;
 
+import io.tlslens.wire.CipherSuite;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -100,7 +101,7 @@ public final class ResumptionTicket {
 
     @Override
     public String toString() {
-        return "ResumptionTicket{" + ticket.length + " bytes, suite=0x" + Integer.toHexString(cipherSuite)
+        return "ResumptionTicket{" + ticket.length + " bytes, " + CipherSuite.name(cipherSuite)
                 + ", lifetime=" + lifetimeSeconds + "s, max_early_data=" + maxEarlyData + "}";
     }
 }

@@ -318,6 +318,37 @@ class NegativeTest {
     }
 
     @Test
+    void protectedChangeCipherSpecIsUnexpectedMessage() throws Exception {
+        KnownKeysMitm middle = new KnownKeysMitm(CipherSuite.TLS_AES_128_GCM_SHA256);
+        Loopback pair = new Loopback(TestConfigs.client().keyLog(middle.keyLog()).build(), TestConfigs.server().build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        Loopback.deliver(pair.client, Loopback.takeRecords(pair.server).subList(0, 1));
+        byte[] protectedCcs = middle.seal(ContentType.change_cipher_spec, new byte[] {1}, SERVER_HS);
+        List<byte[]> out = assertFails(pair.client, AlertDescription.unexpected_message,
+                () -> Loopback.deliver(pair.client, List.of(protectedCcs)));
+        assertPeerReceivesAlert(pair.server, out, AlertDescription.unexpected_message);
+    }
+
+    @Test
+    void changeCipherSpecOfAnotherValueIsUnexpectedMessage() throws Exception {
+        Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().build());
+        pair.client.beginHandshake();
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        List<byte[]> out = assertFails(pair.server, AlertDescription.unexpected_message,
+                () -> Loopback.deliver(pair.server, List.of(record(ContentType.change_cipher_spec, new byte[] {2}))));
+        assertPeerReceivesAlert(pair.client, out, AlertDescription.unexpected_message);
+    }
+
+    @Test
+    void changeCipherSpecBeforeAnyClientHelloIsUnexpectedMessage() throws Exception {
+        TlsConnection server = Tls.server(TestConfigs.server().build());
+        List<byte[]> out = assertFails(server, AlertDescription.unexpected_message,
+                () -> server.processRecord(ByteBuffer.wrap(record(ContentType.change_cipher_spec, new byte[] {1}))));
+        assertEquals(AlertDescription.unexpected_message, plaintextAlert(last(out)).description());
+    }
+
+    @Test
     void changeCipherSpecAfterTheHandshakeIsUnexpectedMessage() throws Exception {
         Loopback pair = new Loopback(TestConfigs.client().build(), TestConfigs.server().build());
         pair.handshake();

@@ -52,4 +52,18 @@ public interface JsseTap {
      * ({@link System#nanoTime()}) until now.
      */
     void certificatesChecked(Object handshakeContext, long startNanos);
+
+    /**
+     * The same checks begin, on this thread, at {@code startNanos}. A chain the trust manager
+     * rejects ends the handshake inside the check ({@link #fatal} comes before
+     * {@link #certificatesChecked}), so a failed handshake's check time is measured up to the failure.
+     */
+    void certificateCheckStarted(long startNanos);
+
+    /**
+     * {@code X509Authentication.createPossession(HandshakeContext, String[])} returned or threw: the
+     * application's key manager chose (or failed to choose) this side's certificate and key, from
+     * {@code startNanos} ({@link System#nanoTime()}) until now.
+     */
+    void keySelected(Object handshakeContext, long startNanos);
 }

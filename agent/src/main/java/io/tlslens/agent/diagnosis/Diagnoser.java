@@ -8,10 +8,14 @@ import io.tlslens.agent.record.RecordedMessage;
 import io.tlslens.agent.record.Role;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
+import io.tlslens.wire.Certificate;
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.ClientHello;
+import io.tlslens.wire.ExtensionType;
+import io.tlslens.wire.HandshakeType;
 import io.tlslens.wire.NamedGroup;
 import io.tlslens.wire.SignatureScheme;
+import io.tlslens.wire.StatusRequestExtension;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -19,6 +23,7 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
+import java.security.cert.CertificateRevokedException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +50,7 @@ public final class Diagnoser {
     private static final int DECODE_ERROR = 50;
     private static final int PROTOCOL_VERSION = 70;
     private static final int UNRECOGNIZED_NAME = 112;
+    private static final int BAD_CERTIFICATE_STATUS_RESPONSE = 113;
     private static final int CERTIFICATE_REQUIRED = 116;
     private static final int NO_APPLICATION_PROTOCOL = 120;
 
@@ -58,6 +64,9 @@ public final class Diagnoser {
         String message = describe(failure);
         Throwable cause = failure.cause();
 
+        if (summary.record().isPostHandshake()) {
+            return rejectedAfterHandshake(summary, failure, alert, message);
+        }
         if (failure.origin() == Failure.Origin.ABANDONED) {
             return new Diagnosis(ErrorType.HANDSHAKE_TIMEOUT, Diagnosis.Side.LOCAL, null, failure.diagnostic(),
                     "Find where the application stops driving the handshake (an SSLEngine whose wrap/unwrap is no "
@@ -77,11 +86,13 @@ public final class Diagnoser {
         if (isHostnameMismatch(cause)) {
             return hostnameMismatch(summary, alert, message);
         }
-        if (isRevoked(cause)) {
-            return new Diagnosis(ErrorType.CERTIFICATE_REVOKED, Diagnosis.Side.LOCAL, alert,
-                    "The " + checkedParty(summary) + " certificate has been revoked (" + message + ").",
-                    "Replace the revoked certificate; if it should not be revoked, check the CA's CRL or OCSP "
-                            + "responder.");
+        CertPathValidatorException invalid = find(cause, CertPathValidatorException.class);
+        if (invalid != null && invalid.getReason() == CertPathValidatorException.BasicReason.REVOKED) {
+            return revoked(summary, alert, message, invalid);
+        }
+        if (invalid != null
+                && invalid.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
+            return revocationUnknown(summary, alert, message, invalid);
         }
         if (isUntrusted(cause)) {
             return untrusted(summary, alert, message);
@@ -140,12 +151,14 @@ public final class Diagnoser {
                         "Renew the certificate and reload it where it is served.");
             case CERTIFICATE_REVOKED:
                 return new Diagnosis(ErrorType.CERTIFICATE_REVOKED, side, alert,
-                        "A certificate was reported revoked (" + message + ").",
+                        rejecter(summary, side) + " reported the " + rejectedParty(summary, side)
+                                + " certificate revoked (" + message + ").",
                         "Replace the revoked certificate; check the CRL/OCSP responder if it should not be.");
             case BAD_CERTIFICATE:
             case UNSUPPORTED_CERTIFICATE:
             case CERTIFICATE_UNKNOWN:
             case UNKNOWN_CA:
+            case BAD_CERTIFICATE_STATUS_RESPONSE:
                 return rejectedCertificate(summary, side, alert, message);
             case CERTIFICATE_REQUIRED:
                 return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, side, alert,
@@ -172,6 +185,46 @@ public final class Diagnoser {
                 return other(side, alert, message);
             default:
                 return other(side, alert, message);
+        }
+    }
+
+    /**
+     * The peer's fatal alert came right after a handshake this side completed by sending the last
+     * message, the peer having asked for its certificate: a TLS 1.3 server checks the client's
+     * certificate only after the client's Finished, so the client learns of the verdict on its first read.
+     */
+    private static Diagnosis rejectedAfterHandshake(HandshakeSummary summary, Failure failure, String alert,
+                                                    String message) {
+        String when = " after the handshake had completed on this side (a TLS 1.3 server checks the client's "
+                + "certificate after the client's Finished, so the client learns of it on its first read)";
+        List<X509Certificate> presented = summary.clientChain();
+        switch (failure.alert()) {
+            case CERTIFICATE_REQUIRED:
+            case BAD_CERTIFICATE:
+            case UNSUPPORTED_CERTIFICATE:
+            case CERTIFICATE_REVOKED:
+            case CERTIFICATE_EXPIRED:
+            case CERTIFICATE_UNKNOWN:
+            case UNKNOWN_CA:
+                if (presented.isEmpty()) {
+                    return new Diagnosis(ErrorType.CLIENT_CERTIFICATE_REQUIRED, Diagnosis.Side.PEER, alert,
+                            "The server requires a client certificate and this client sent none; it answered with "
+                                    + alert + when + " (" + message + ").",
+                            "Configure the client with a key store holding a certificate from a CA the server "
+                                    + "trusts; the JDK's key manager sends none whose chain misses the CAs the server "
+                                    + "names.");
+                }
+                X509Certificate leaf = presented.get(0);
+                return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, Diagnosis.Side.PEER, alert,
+                        "The server rejected this client's certificate " + leaf.getSubjectX500Principal().getName()
+                                + " (issued by " + leaf.getIssuerX500Principal().getName() + ") with " + alert + when
+                                + " (" + message + ").",
+                        "Issue the client a certificate from a CA the server trusts (its CertificateRequest names "
+                                + "them), or add the client's CA to the server's trust store; the server's own "
+                                + "handshake span says why it refused.");
+            default:
+                return other(Diagnosis.Side.PEER, alert, "The server ended the connection with " + alert + when
+                        + " (" + message + ").");
         }
     }
 
@@ -203,20 +256,126 @@ public final class Diagnoser {
     /** A certificate alert: whose certificate was rejected follows from the role and who sent the alert. */
     private static Diagnosis rejectedCertificate(HandshakeSummary summary, Diagnosis.Side side, String alert,
                                                  String message) {
-        boolean client = summary.record().role() == Role.CLIENT;
-        boolean serverCertificateRejected = client == (side == Diagnosis.Side.LOCAL);
-        String rejecter = side == Diagnosis.Side.LOCAL ? "This " + (client ? "client" : "server")
-                : "The " + (client ? "server" : "client");
-        if (serverCertificateRejected) {
+        String rejecter = rejecter(summary, side);
+        if (rejectedParty(summary, side).equals("server's")) {
             return new Diagnosis(ErrorType.UNTRUSTED_CERTIFICATE, side, alert,
                     rejecter + " rejected the server's certificate with " + alert + " (" + message + ").",
                     "Make the client trust the server's CA (its trust store), or have the server send its full "
-                            + "chain.");
+                            + "chain; the client's own span says which check failed.");
         }
         return new Diagnosis(ErrorType.BAD_CLIENT_CERTIFICATE, side, alert,
                 rejecter + " rejected the client's certificate with " + alert + " (" + message + ").",
                 "Issue the client a certificate from a CA the server trusts, or add its CA to the server's trust "
                         + "store.");
+    }
+
+    /** Who sent a certificate alert: this side, or its peer. */
+    private static String rejecter(HandshakeSummary summary, Diagnosis.Side side) {
+        boolean client = summary.record().role() == Role.CLIENT;
+        return side == Diagnosis.Side.LOCAL ? "This " + (client ? "client" : "server")
+                : "The " + (client ? "server" : "client");
+    }
+
+    /** Whose certificate a certificate alert is about: a client rejects the server's, and the other way round. */
+    private static String rejectedParty(HandshakeSummary summary, Diagnosis.Side side) {
+        boolean client = summary.record().role() == Role.CLIENT;
+        return client == (side == Diagnosis.Side.LOCAL) ? "server's" : "client's";
+    }
+
+    /**
+     * This side's revocation check found the peer's certificate revoked. The JDK's
+     * {@link CertificateRevokedException} carries when, why and who said so; the validator's exception
+     * says which certificate of the path it was.
+     */
+    private static Diagnosis revoked(HandshakeSummary summary, String alert, String message,
+                                     CertPathValidatorException invalid) {
+        X509Certificate certificate = failingCertificate(invalid, checkedChain(summary));
+        CertificateRevokedException revocation = find(invalid, CertificateRevokedException.class);
+        String when = revocation == null ? ""
+                : " on " + revocation.getRevocationDate().toInstant() + " (reason " + revocation.getRevocationReason()
+                + ", said by " + revocation.getAuthorityName().getName() + ")";
+        return new Diagnosis(ErrorType.CERTIFICATE_REVOKED, Diagnosis.Side.LOCAL, alert,
+                "The " + checkedParty(summary) + " certificate " + describe(certificate) + " was revoked" + when
+                        + " (" + message + ").",
+                "Replace the revoked certificate (with a new key if the reason is KEY_COMPROMISE) and reload it "
+                        + "where it is served; if it should not be revoked, take it up with its CA, whose CRL or "
+                        + "OCSP responder says so.");
+    }
+
+    /**
+     * This side checks revocation and could not learn the peer certificate's status (no OCSP answer,
+     * no CRL, a responder that said tryLater or unknown), and its checker does not let that pass.
+     * Whether the server stapled a status, and whether the client asked for one, is on the wire.
+     */
+    private static Diagnosis revocationUnknown(HandshakeSummary summary, String alert, String message,
+                                               CertPathValidatorException invalid) {
+        X509Certificate certificate = failingCertificate(invalid, checkedChain(summary));
+        String detail = "The revocation status of the " + checkedParty(summary) + " certificate "
+                + describe(certificate) + " could not be established, and this side's revocation check does not "
+                + "accept that" + stapling(summary) + " (" + message + ").";
+        String hint = "Have the server staple OCSP responses (a JDK server: -Djdk.tls.server.enableStatusRequestExtension"
+                + "=true, with its CA's OCSP responder reachable from it), make the OCSP responder or CRL that the "
+                + "certificate names reachable from this side, or, where policy allows, let checks that cannot be "
+                + "made pass (PKIXRevocationChecker.Option.SOFT_FAIL).";
+        return new Diagnosis(summary.record().role() == Role.SERVER ? ErrorType.BAD_CLIENT_CERTIFICATE
+                : ErrorType.UNTRUSTED_CERTIFICATE, Diagnosis.Side.LOCAL, alert, detail, hint);
+    }
+
+    /** What the handshake shows of OCSP stapling, for a client: asked for, stapled, or neither. */
+    private static String stapling(HandshakeSummary summary) {
+        if (summary.record().role() != Role.CLIENT || summary.clientHello().isEmpty()) {
+            return "";
+        }
+        if (serverStapled(summary)) {
+            return ": the server stapled an OCSP response, which did not settle it";
+        }
+        boolean asked = summary.clientHello().get().extensions().stream()
+                .anyMatch(extension -> extension.type() == ExtensionType.status_request);
+        return asked ? ": the server stapled no OCSP response although this client asked for one (status_request), "
+                + "and the client could not get a usable answer itself from the OCSP responder or CRL the "
+                + "certificate names"
+                : ": this client did not ask the server to staple an OCSP response "
+                + "(jdk.tls.client.enableStatusRequestExtension=false) and could not get a usable answer itself "
+                + "from the OCSP responder or CRL the certificate names";
+    }
+
+    /** A TLS 1.2 CertificateStatus message, or a status in the server's TLS 1.3 CertificateEntry. */
+    private static boolean serverStapled(HandshakeSummary summary) {
+        for (RecordedMessage message : summary.record().messages()) {
+            if (!message.isHandshake() || !summary.isFromServer(message)) {
+                continue;
+            }
+            if (message.handshakeType() == HandshakeType.certificate_status) {
+                return true;
+            }
+            Certificate certificate = message.as(Certificate.class);
+            if (certificate != null && !certificate.entries().isEmpty() && certificate.entries().get(0)
+                    .extension(StatusRequestExtension.class).flatMap(StatusRequestExtension::response).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The certificate the validator stopped at, else the leaf of the checked chain; null when neither is known. */
+    private static X509Certificate failingCertificate(CertPathValidatorException invalid,
+                                                      List<X509Certificate> chain) {
+        if (invalid.getCertPath() != null && invalid.getIndex() >= 0
+                && invalid.getIndex() < invalid.getCertPath().getCertificates().size()
+                && invalid.getCertPath().getCertificates().get(invalid.getIndex()) instanceof X509Certificate) {
+            return (X509Certificate) invalid.getCertPath().getCertificates().get(invalid.getIndex());
+        }
+        return chain.isEmpty() ? null : chain.get(0);
+    }
+
+    /** Subject, serial number and issuer: enough to find the certificate in a CA's records. */
+    private static String describe(X509Certificate certificate) {
+        if (certificate == null) {
+            return "(not recorded)";
+        }
+        return certificate.getSubjectX500Principal().getName() + " (serial "
+                + certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT) + ", issued by "
+                + certificate.getIssuerX500Principal().getName() + ")";
     }
 
     private static Diagnosis certificateValidity(HandshakeSummary summary, Diagnosis.Side side, String alert,
@@ -382,11 +541,6 @@ public final class Diagnoser {
             }
         }
         return false;
-    }
-
-    private static boolean isRevoked(Throwable cause) {
-        CertPathValidatorException invalid = find(cause, CertPathValidatorException.class);
-        return invalid != null && invalid.getReason() == CertPathValidatorException.BasicReason.REVOKED;
     }
 
     private static boolean isUntrusted(Throwable cause) {

@@ -123,12 +123,9 @@ public final class Ladder {
         if (!parts.isEmpty()) {
             out.append(wrap("  ", String.join("  ", parts)));
         }
-        Double check = attributes.get(TlsAttributes.CERTIFICATE_CHECK_DURATION);
-        if (check != null) {
-            double totalMs = (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6;
-            out.append(wrap("  ", String.format(Locale.ROOT, "certificate check (trust manager): %.1f ms of the %.1f ms",
-                    check * 1e3, totalMs)));
-        }
+        out.append(share(span, attributes.get(TlsAttributes.CERTIFICATE_CHECK_DURATION),
+                "certificate check (trust manager)"));
+        out.append(share(span, attributes.get(TlsAttributes.KEY_SELECTION_DURATION), "key selection (key manager)"));
         if (span.getStatus().getStatusCode() == StatusCode.ERROR) {
             String alert = attributes.get(TlsAttributes.FAILURE_ALERT);
             out.append(wrap("  ", "FAILED: " + attributes.get(TlsAttributes.ERROR_TYPE) + " ("
@@ -138,6 +135,18 @@ public final class Ladder {
             out.append(wrap("  fix: ", attributes.get(TlsAttributes.FAILURE_HINT)));
         }
         return out.toString();
+    }
+
+    /** {@code what: 573.7 ms of the 650.1 ms}: the part of the handshake spent in the application's code. */
+    private static String share(SpanData span, Double seconds, String what) {
+        if (seconds == null) {
+            return "";
+        }
+        double totalMs = (span.getEndEpochNanos() - span.getStartEpochNanos()) / 1e6;
+        double ms = seconds * 1e3;
+        // A key manager's lookup in memory takes microseconds: two decimals, so that it does not read as none.
+        return wrap("  ", String.format(Locale.ROOT, ms < 1 ? "%s: %.2f ms of the %.1f ms" : "%s: %.1f ms of the %.1f ms",
+                what, ms, totalMs));
     }
 
     private static void addIfPresent(List<String> parts, String prefix, String value) {

@@ -61,6 +61,9 @@ final class SpanWriter {
         if (record.certificateCheckNanos() > 0) {
             builder.setAttribute(TlsAttributes.CERTIFICATE_CHECK_DURATION, record.certificateCheckNanos() / 1e9);
         }
+        if (record.keySelectionNanos() > 0) {
+            builder.setAttribute(TlsAttributes.KEY_SELECTION_DURATION, record.keySelectionNanos() / 1e9);
+        }
         negotiated(builder, summary);
         offered(builder, summary);
         endpoints(builder, record, summary);

@@ -40,6 +40,8 @@ public final class TlsAttributes {
     public static final AttributeKey<String> SIGNATURE_SCHEME = AttributeKey.stringKey("tlslens.signature_scheme");
     public static final AttributeKey<Double> CERTIFICATE_CHECK_DURATION =
             AttributeKey.doubleKey("tlslens.certificate_check.duration");
+    public static final AttributeKey<Double> KEY_SELECTION_DURATION =
+            AttributeKey.doubleKey("tlslens.key_selection.duration");
     public static final AttributeKey<Boolean> POST_HANDSHAKE = AttributeKey.booleanKey("tlslens.post_handshake");
     public static final AttributeKey<String> FAILURE_SIDE = AttributeKey.stringKey("tlslens.failure.side");
     public static final AttributeKey<String> FAILURE_ALERT = AttributeKey.stringKey("tlslens.failure.alert");

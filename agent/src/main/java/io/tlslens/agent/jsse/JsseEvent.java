@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  */
 final class JsseEvent implements QueuedEvent {
 
-    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, FINISHED, FATAL, ABORTED }
+    enum Kind { CONNECTION_CREATED, RECEIVED, SENT, CERTIFICATES_CHECKED, KEY_SELECTED, FINISHED, FATAL, ABORTED }
 
     private final JsseRecorder recorder;
     final Kind kind;
@@ -27,7 +27,10 @@ final class JsseEvent implements QueuedEvent {
     final String diagnostic;
     final boolean fromPeer;
     final Throwable cause;
-    /** {@link Kind#CERTIFICATES_CHECKED}: when the trust manager was called. */
+    /**
+     * {@link Kind#CERTIFICATES_CHECKED}, {@link Kind#KEY_SELECTED}: when the trust or key manager was
+     * called; {@link Kind#FATAL}: when the check the failure interrupted began, or 0.
+     */
     final long startNanos;
 
     private JsseEvent(JsseRecorder recorder, Kind kind, long nanoTime, Object connection, Object outputRecord,
@@ -60,11 +63,14 @@ final class JsseEvent implements QueuedEvent {
                 false, null, 0L);
     }
 
-    /** The peer's chain went through the trust manager from {@code startNanos} until {@code nanoTime}. */
-    static JsseEvent certificatesChecked(JsseRecorder recorder, long nanoTime, Object transportContext,
-                                         long startNanos) {
-        return new JsseEvent(recorder, Kind.CERTIFICATES_CHECKED, nanoTime, transportContext, null, -1, null, 0,
-                null, null, false, null, startNanos);
+    /**
+     * {@link Kind#CERTIFICATES_CHECKED} (the trust manager) or {@link Kind#KEY_SELECTED} (the key
+     * manager) worked from {@code startNanos} until {@code nanoTime}.
+     */
+    static JsseEvent timed(JsseRecorder recorder, Kind kind, long nanoTime, Object transportContext,
+                           long startNanos) {
+        return new JsseEvent(recorder, kind, nanoTime, transportContext, null, -1, null, 0, null, null, false, null,
+                startNanos);
     }
 
     static JsseEvent finished(JsseRecorder recorder, long nanoTime, Object transportContext) {
@@ -72,10 +78,11 @@ final class JsseEvent implements QueuedEvent {
                 false, null, 0L);
     }
 
+    /** @param checkStartNanos when the failing check of the peer's chain began, if the failure came inside one; else 0 */
     static JsseEvent fatal(JsseRecorder recorder, long nanoTime, Object transportContext, Object alert,
-                           String diagnostic, boolean fromPeer, Throwable cause) {
+                           String diagnostic, boolean fromPeer, Throwable cause, long checkStartNanos) {
         return new JsseEvent(recorder, Kind.FATAL, nanoTime, transportContext, null, -1, null, 0, alert, diagnostic,
-                fromPeer, cause, 0L);
+                fromPeer, cause, checkStartNanos);
     }
 
     static JsseEvent aborted(JsseRecorder recorder, long nanoTime, Object transportContext, Throwable thrown) {

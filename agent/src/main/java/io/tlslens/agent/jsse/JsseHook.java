@@ -10,6 +10,7 @@ import io.tlslens.agent.jsse.advice.CertificateCheckAdvice;
 import io.tlslens.agent.jsse.advice.FatalAdvice;
 import io.tlslens.agent.jsse.advice.HandshakeFinishedAdvice;
 import io.tlslens.agent.jsse.advice.InboundRecordAdvice;
+import io.tlslens.agent.jsse.advice.KeySelectionAdvice;
 import io.tlslens.agent.jsse.advice.OutboundAlertAdvice;
 import io.tlslens.agent.jsse.advice.OutboundChangeCipherSpecAdvice;
 import io.tlslens.agent.jsse.advice.OutboundHandshakeAdvice;
@@ -54,11 +55,22 @@ enum JsseHook {
     SOCKET_HANDSHAKE_ABORTED("SSLSocket handshake timeouts", JsseTypes.SSL_SOCKET_IMPL,
             named("startHandshake").and(takesArguments(0)),
             SocketHandshakeAbortedAdvice.class),
-    /** H7, woven only when {@code keylog} is set: the TLS 1.2 master secret and the TLS 1.3 traffic secrets. */
     CERTIFICATES_CHECKED_13("time spent in the trust manager (TLS 1.3)", JsseTypes.T13_CERTIFICATE_CONSUMER,
             certificateChecks(), CertificateCheckAdvice.class),
     CERTIFICATES_CHECKED_12("time spent in the trust manager (TLS 1.2)", JsseTypes.T12_CERTIFICATE_CONSUMER,
             certificateChecks(), CertificateCheckAdvice.class),
+    /**
+     * The one place SunJSSE (17 to 25) asks the application's key manager for this side's
+     * certificate, client or server, TLS 1.3 or 1.2: the static
+     * {@code X509Authentication.createPossession(HandshakeContext, String[])}, which the instance
+     * method of the same name and every handshake producer call.
+     */
+    KEY_SELECTED("time spent in the key manager", JsseTypes.X509_AUTHENTICATION,
+            named("createPossession").and(isStatic()).and(takesArguments(2))
+                    .and(takesArgument(0, named(JsseTypes.HANDSHAKE_CONTEXT)))
+                    .and(takesArgument(1, String[].class)),
+            KeySelectionAdvice.class),
+    /** H7, woven only when {@code keylog} is set: the TLS 1.2 master secret and the TLS 1.3 traffic secrets. */
     KEY_DERIVED("TLS secrets for the key log (keylog=)", JsseTypes.SSL_TRAFFIC_KEY_DERIVATION,
             named("createKeyDerivation").and(takesArguments(2))
                     .and(takesArgument(0, named(JsseTypes.HANDSHAKE_CONTEXT)))

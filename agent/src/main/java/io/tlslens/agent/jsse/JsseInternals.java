@@ -110,12 +110,12 @@ final class JsseInternals {
         return id == null ? -1 : ((Byte) id) & 0xff;
     }
 
-    /** A copy of the 32-byte random of the ClientHello a {@code HandshakeContext} sent or received, or {@code null}. */
     /** The {@code TransportContext} a {@code HandshakeContext} belongs to. */
     Object connection(Object handshakeContext) {
         return invoke(handshakeConnection, handshakeContext);
     }
 
+    /** A copy of the 32-byte random of the ClientHello a {@code HandshakeContext} sent or received, or {@code null}. */
     byte[] clientRandom(Object handshakeContext) {
         byte[] random = (byte[]) invoke(randomCookieBytes, invoke(handshakeClientRandom, handshakeContext));
         return random == null ? null : random.clone();

@@ -67,6 +67,12 @@ final class JsseRecorder implements StackRecorder {
                     checked.recorder.certificatesChecked(event.startNanos, event.nanoTime);
                 }
                 return;
+            case KEY_SELECTED:
+                Connection selecting = byContext.get(event.connection);
+                if (selecting != null) {
+                    selecting.recorder.keySelected(event.startNanos, event.nanoTime);
+                }
+                return;
             case FINISHED:
                 onFinished(event, sink);
                 return;
@@ -113,6 +119,9 @@ final class JsseRecorder implements StackRecorder {
                     internals.alertCode(event.alert), event.diagnostic, event.cause);
         } else {
             failure = new Failure(Failure.Origin.ABORTED, -1, event.diagnostic, event.cause);
+        }
+        if (event.startNanos != 0) {
+            connection.recorder.certificatesChecked(event.startNanos, event.nanoTime); // the check that failed
         }
         Boolean clientMode = internals.clientMode(event.connection);
         Role localRole = clientMode == null ? null : clientMode ? Role.CLIENT : Role.SERVER;

@@ -17,6 +17,7 @@ final class JsseTypes {
     static final String RANDOM_COOKIE = PACKAGE + "RandomCookie";
     static final String SSL_SESSION_IMPL = PACKAGE + "SSLSessionImpl";
     static final String SSL_TRAFFIC_KEY_DERIVATION = PACKAGE + "SSLTrafficKeyDerivation";
+    static final String X509_AUTHENTICATION = PACKAGE + "X509Authentication";
 
     /**
      * The TLS output records. DTLS is left out on purpose (its retransmissions bypass

@@ -23,6 +23,8 @@ final class RecordingJsseTap implements JsseTap {
     private final int maxMessageBytes;
     /** {@code null} unless {@code keylog} is set. */
     private final KeyLog keyLog;
+    /** When this thread's check of a peer's chain began; 0 when none is running. */
+    private final ThreadLocal<long[]> checkingSince = ThreadLocal.withInitial(() -> new long[1]);
 
     RecordingJsseTap(JsseInternals internals, JsseRecorder recorder, EventQueue<QueuedEvent> queue,
                      int maxMessageBytes, KeyLog keyLog) {
@@ -92,13 +94,27 @@ final class RecordingJsseTap implements JsseTap {
     }
 
     @Override
+    public void certificateCheckStarted(long startNanos) {
+        checkingSince.get()[0] = startNanos;
+    }
+
+    @Override
     public void certificatesChecked(Object handshakeContext, long startNanos) {
+        checkingSince.get()[0] = 0;
+        timed(JsseEvent.Kind.CERTIFICATES_CHECKED, handshakeContext, startNanos);
+    }
+
+    @Override
+    public void keySelected(Object handshakeContext, long startNanos) {
+        timed(JsseEvent.Kind.KEY_SELECTED, handshakeContext, startNanos);
+    }
+
+    private void timed(JsseEvent.Kind kind, Object handshakeContext, long startNanos) {
         long now = System.nanoTime();
         try {
-            queue.offer(JsseEvent.certificatesChecked(recorder, now, internals.connection(handshakeContext),
-                    startNanos));
+            queue.offer(JsseEvent.timed(recorder, kind, now, internals.connection(handshakeContext), startNanos));
         } catch (Throwable t) {
-            failed("certificatesChecked", t);
+            failed(kind.name(), t);
         }
     }
 
@@ -113,8 +129,11 @@ final class RecordingJsseTap implements JsseTap {
     @Override
     public void fatal(Object transportContext, Object alert, String diagnostic, boolean receivedFromPeer,
                       Throwable cause) {
+        long[] check = checkingSince.get();
+        long checkStartNanos = check[0];
+        check[0] = 0;
         queue.offer(JsseEvent.fatal(recorder, System.nanoTime(), transportContext, alert, diagnostic, receivedFromPeer,
-                cause));
+                cause, checkStartNanos));
     }
 
     @Override
@@ -218,7 +237,15 @@ final class RecordingJsseTap implements JsseTap {
         }
 
         @Override
+        public void certificateCheckStarted(long startNanos) {
+        }
+
+        @Override
         public void certificatesChecked(Object handshakeContext, long startNanos) {
+        }
+
+        @Override
+        public void keySelected(Object handshakeContext, long startNanos) {
         }
 
         @Override

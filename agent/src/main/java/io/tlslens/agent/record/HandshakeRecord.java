@@ -20,12 +20,13 @@ public final class HandshakeRecord {
     private final List<X509Certificate> localCertificates;
     private final Failure failure;
     private final long certificateCheckNanos;
+    private final long keySelectionNanos;
     private final List<RecordedDecision> decisions;
 
     HandshakeRecord(String stack, Role role, boolean postHandshake, long startNanos, long endNanos,
                     List<RecordedMessage> messages, Peer peer, List<X509Certificate> peerCertificates,
                     List<X509Certificate> localCertificates, Failure failure, long certificateCheckNanos,
-                    List<RecordedDecision> decisions) {
+                    long keySelectionNanos, List<RecordedDecision> decisions) {
         this.stack = stack;
         this.role = role;
         this.postHandshake = postHandshake;
@@ -37,6 +38,7 @@ public final class HandshakeRecord {
         this.localCertificates = List.copyOf(localCertificates);
         this.failure = failure;
         this.certificateCheckNanos = certificateCheckNanos;
+        this.keySelectionNanos = keySelectionNanos;
         this.decisions = List.copyOf(decisions);
     }
 
@@ -51,6 +53,14 @@ public final class HandshakeRecord {
      */
     public long certificateCheckNanos() {
         return certificateCheckNanos;
+    }
+
+    /**
+     * How long the application's key manager took to choose this side's certificate and key; 0
+     * when this side presented none or it was not measured.
+     */
+    public long keySelectionNanos() {
+        return keySelectionNanos;
     }
 
     /** {@code jsse} or {@code reference}. */

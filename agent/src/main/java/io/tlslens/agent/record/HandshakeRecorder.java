@@ -16,6 +16,8 @@ import java.util.List;
 public final class HandshakeRecorder {
 
     private static final int NEW_SESSION_TICKET = 4;
+    private static final int CERTIFICATE_REQUEST = 13;
+    private static final int FINISHED = 20;
     private static final int KEY_UPDATE = 24;
     /** A real handshake has about fifteen messages; past this, a peer is flooding and the rest is not kept. */
     static final int MAX_MESSAGES = 64;
@@ -32,6 +34,16 @@ public final class HandshakeRecorder {
     private long startNanos;
     private long lastProgressNanos;
     private long certificateCheckNanos;
+    private long keySelectionNanos;
+
+    /**
+     * The handshake this side completed by sending the last message, after the peer had asked for
+     * its certificate (a TLS 1.3 client's Finished): the peer's verdict on that certificate is still
+     * to come, as the first record after the handshake. {@code null} once it came, or when none is due.
+     */
+    private HandshakeRecord awaitingVerdict;
+    /** The peer's alert while a verdict is awaited: the rejection, if a fatal failure follows. */
+    private RecordedMessage verdictAlert;
 
     public HandshakeRecorder(String stack) {
         this.stack = stack;
@@ -54,12 +66,17 @@ public final class HandshakeRecorder {
         long nanoTime = message.nanoTime();
         if (open == null) {
             if (!message.isHandshake()) {
-                // close_notify and friends after the handshake belong to no handshake.
+                // close_notify and friends after the handshake belong to no handshake, unless it is
+                // the peer's verdict on this side's certificate.
+                if (awaitingVerdict != null && message.isAlert() && message.direction() == Direction.RECEIVED) {
+                    verdictAlert = message;
+                }
                 return null;
             }
+            awaitingVerdict = null; // the peer went on (a TLS 1.3 server's ticket): it accepted the certificate
             if (completedOnce && isPostHandshake(message.handshakeType())) {
                 return new HandshakeRecord(stack, role, true, nanoTime, nanoTime, List.of(message), peer,
-                        List.of(), List.of(), null, 0, List.of());
+                        List.of(), List.of(), null, 0, 0, List.of());
             }
             open(nanoTime);
         }
@@ -98,6 +115,14 @@ public final class HandshakeRecorder {
         }
     }
 
+    /** The application's key manager chose this side's certificate between the two times. */
+    public void keySelected(long startNanos, long endNanos) {
+        if (open != null) {
+            keySelectionNanos += endNanos - startNanos;
+            lastProgressNanos = endNanos;
+        }
+    }
+
     /** The stack says the handshake is established; {@code null} if none was being recorded. */
     public HandshakeRecord completed(long nanoTime, Peer peer, List<X509Certificate> peerCertificates,
                                      List<X509Certificate> localCertificates) {
@@ -106,20 +131,29 @@ public final class HandshakeRecorder {
         }
         completedOnce = true;
         this.peer = peer;
-        return close(nanoTime, peer, peerCertificates, localCertificates, null);
+        boolean verdictDue = spokeLastAfterCertificateRequest(open);
+        HandshakeRecord record = close(nanoTime, peer, peerCertificates, localCertificates, null);
+        awaitingVerdict = verdictDue ? record : null;
+        verdictAlert = null;
+        return record;
     }
 
     /**
      * The handshake failed. Also produces a record when no message was exchanged yet (the stack
      * could not even start, or the peer's first bytes were not TLS), but not for a failure on an
      * established connection, which is no handshake failure, and only once: the exceptions that
-     * follow the first failure of a connection are its echoes.
+     * follow the first failure of a connection are its echoes. The one failure of an established
+     * connection that is recorded is the peer rejecting this side's certificate right after a
+     * handshake this side completed (see {@link #awaitingVerdict}): a post-handshake record.
      *
      * @param localRole the role the stack was configured with, used when no ClientHello was seen
      */
     public HandshakeRecord failed(long nanoTime, Failure failure, Peer peer, Role localRole,
                                   List<X509Certificate> peerCertificates) {
         if (open == null) {
+            if (awaitingVerdict != null && failure.origin() == Failure.Origin.PEER_ALERT) {
+                return rejectedAfterCompletion(nanoTime, failure);
+            }
             if (completedOnce || failedOnce || localRole == null) {
                 return null;
             }
@@ -130,6 +164,36 @@ public final class HandshakeRecorder {
         }
         failedOnce = true;
         return close(nanoTime, peer, peerCertificates, List.of(), failure);
+    }
+
+    /** The peer's fatal alert answered the handshake {@link #awaitingVerdict} names; it carries that alert. */
+    private HandshakeRecord rejectedAfterCompletion(long nanoTime, Failure failure) {
+        HandshakeRecord handshake = awaitingVerdict;
+        List<RecordedMessage> alert = verdictAlert == null ? List.of() : List.of(verdictAlert);
+        long start = verdictAlert == null ? nanoTime : verdictAlert.nanoTime();
+        awaitingVerdict = null;
+        verdictAlert = null;
+        failedOnce = true;
+        return new HandshakeRecord(stack, role, true, start, nanoTime, alert, handshake.peer(),
+                handshake.peerCertificates(), handshake.localCertificates(), failure, 0, 0, List.of());
+    }
+
+    /**
+     * The peer asked for this side's certificate and this side sent the handshake's last message
+     * (a TLS 1.3 client's Finished), so the peer has not yet said whether it accepts the certificate.
+     * A TLS 1.2 client completes on the server's Finished, after the server accepted it.
+     */
+    private static boolean spokeLastAfterCertificateRequest(List<RecordedMessage> messages) {
+        boolean requested = false;
+        RecordedMessage last = null;
+        for (RecordedMessage message : messages) {
+            if (message.isHandshake()) {
+                requested |= message.handshakeType() == CERTIFICATE_REQUEST
+                        && message.direction() == Direction.RECEIVED;
+                last = message;
+            }
+        }
+        return requested && last.handshakeType() == FINISHED && last.direction() == Direction.SENT;
     }
 
     /** Whether a handshake is open and has made no progress since {@code nanoTime}. */
@@ -144,7 +208,8 @@ public final class HandshakeRecorder {
     private HandshakeRecord close(long nanoTime, Peer peer, List<X509Certificate> peerCertificates,
                                   List<X509Certificate> localCertificates, Failure failure) {
         HandshakeRecord record = new HandshakeRecord(stack, role, false, startNanos, nanoTime, open, peer,
-                peerCertificates, localCertificates, failure, certificateCheckNanos, decisions);
+                peerCertificates, localCertificates, failure, certificateCheckNanos, keySelectionNanos,
+                decisions);
         open = null;
         decisions.clear();
         return record;
@@ -154,6 +219,7 @@ public final class HandshakeRecorder {
         open = new ArrayList<>();
         startNanos = nanoTime;
         certificateCheckNanos = 0;
+        keySelectionNanos = 0;
     }
 
     private RecordedMessage decode(Direction direction, long nanoTime, int contentType, byte[] bytes, int length) {

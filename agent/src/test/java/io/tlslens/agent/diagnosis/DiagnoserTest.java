@@ -18,6 +18,19 @@ import io.tlslens.examples.pki.Credential;
 import io.tlslens.examples.pki.Pki;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.Certificate;
+import io.tlslens.wire.CertificateStatus;
+import io.tlslens.wire.CipherSuite;
+import io.tlslens.wire.ClientHello;
+import io.tlslens.wire.Extension;
+import io.tlslens.wire.NamedGroup;
+import io.tlslens.wire.SignatureScheme;
+import io.tlslens.wire.StatusRequestExtension;
+import java.security.cert.CRLReason;
+import java.security.cert.CertificateRevokedException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Map;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -272,16 +285,119 @@ class DiagnoserTest {
     }
 
     @Test
-    void revokedCertificateFoundLocallyIsCertificateRevoked() {
-        CertPathValidatorException revoked = new CertPathValidatorException(
-                "Certificate has been revoked, reason: KEY_COMPROMISE, revocation date: Mon Jan 06 10:00:00 UTC 2025, "
-                        + "authority: CN=TLSLens Example Intermediate CA, extension OIDs: []",
-                null, null, -1, CertPathValidatorException.BasicReason.REVOKED);
+    void revokedCertificateFoundLocallyNamesTheCertificateWhenWhyAndWhoSaidSo() {
+        X509Certificate leaf = PKI.server().certificate();
+        CertificateRevokedException revocation = new CertificateRevokedException(
+                Date.from(Instant.parse("2026-11-28T07:56:39Z")), CRLReason.KEY_COMPROMISE,
+                PKI.intermediate().certificate().getSubjectX500Principal(), Map.of());
+        CertPathValidatorException revoked = new CertPathValidatorException(revocation.getMessage(), revocation,
+                null, -1, CertPathValidatorException.BasicReason.REVOKED);
         Diagnosis diagnosis = diagnose(clientRejecting(PKI.server().chain(), AlertDescription.certificate_revoked)
                 .failed(pkixValidation(AlertDescription.certificate_revoked, revoked)));
         assertEquals(ErrorType.CERTIFICATE_REVOKED, diagnosis.errorType(),
                 "JSSE sends certificate_revoked for a CertPathValidatorException with reason REVOKED");
+        assertEquals(Diagnosis.Side.LOCAL, diagnosis.side());
         assertEquals("certificate_revoked", diagnosis.alert());
+        assertMentions(diagnosis, "The server's certificate " + leaf.getSubjectX500Principal().getName(),
+                "serial " + leaf.getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT),
+                "was revoked on 2026-11-28T07:56:39Z", "reason KEY_COMPROMISE",
+                "said by " + PKI.intermediate().certificate().getSubjectX500Principal().getName());
+    }
+
+    @Test
+    void theServerReadingARevocationAlertKnowsItsOwnCertificateWasMeant() {
+        Conversation c = new Conversation(Role.SERVER).tls13ServerFlight("localhost", PKI.server().chain(), null);
+        c.alertFromClient(AlertDescription.certificate_revoked);
+        Diagnosis diagnosis = diagnose(c.failed(peerAlert(AlertDescription.certificate_revoked)));
+        assertEquals(ErrorType.CERTIFICATE_REVOKED, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertMentions(diagnosis, "The client reported the server's certificate revoked");
+    }
+
+    /** A TLS 1.3 client that asked for a stapled status; the server's Certificate carries {@code stapled}, if any. */
+    private static Conversation clientAskingForAStaple(byte[] stapled) {
+        ClientHello plain = Flights.clientHello13("localhost", List.of(NamedGroup.x25519));
+        List<Extension> extensions = new ArrayList<>(plain.extensions());
+        extensions.add(StatusRequestExtension.ocspRequest());
+        Conversation c = new Conversation(Role.CLIENT);
+        c.fromClient(new ClientHello(plain.legacyVersion(), plain.random(), plain.sessionId(), plain.cipherSuites(),
+                plain.compressionMethods(), extensions).encode());
+        c.fromServer(Flights.serverHello13(CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.x25519, false));
+        c.fromServer(Flights.encryptedExtensions(null));
+        List<Certificate.Entry> entries = new ArrayList<>();
+        for (byte[] der : Flights.der(PKI.server().chain())) {
+            entries.add(new Certificate.Entry(der, stapled == null || !entries.isEmpty() ? List.of()
+                    : List.of(StatusRequestExtension.response(CertificateStatus.ocsp(stapled)))));
+        }
+        c.fromServer(Certificate.tls13(new byte[0], entries).encode());
+        c.fromServer(Flights.certificateVerify(SignatureScheme.ecdsa_secp256r1_sha256));
+        c.fromServer(Flights.finished());
+        c.alertFromClient(AlertDescription.certificate_unknown);
+        return c;
+    }
+
+    private static Failure revocationStatusUnknown(String reason) {
+        return pkixValidation(AlertDescription.certificate_unknown, new CertPathValidatorException(reason, null,
+                null, -1, CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS));
+    }
+
+    @Test
+    void anUnknownRevocationStatusWithoutAStapleIsUntrustedAndSaysTheServerStapledNone() {
+        Diagnosis diagnosis = diagnose(clientAskingForAStaple(null)
+                .failed(revocationStatusUnknown("OCSP response error: TRY_LATER")));
+        assertEquals(ErrorType.UNTRUSTED_CERTIFICATE, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.LOCAL, diagnosis.side());
+        assertMentions(diagnosis, "The revocation status of the server's certificate "
+                        + PKI.server().certificate().getSubjectX500Principal().getName(),
+                "could not be established", "stapled no OCSP response although this client asked for one",
+                "OCSP response error: TRY_LATER");
+        assertTrue(diagnosis.hint().contains("jdk.tls.server.enableStatusRequestExtension=true"), diagnosis.hint());
+        assertTrue(diagnosis.hint().contains("SOFT_FAIL"), diagnosis.hint());
+    }
+
+    @Test
+    void anUnknownRevocationStatusDespiteAStapleSaysTheStapleDidNotSettleIt() {
+        Diagnosis diagnosis = diagnose(clientAskingForAStaple(new byte[] {0x30, 0x03, 0x0a, 0x01, 0x00})
+                .failed(revocationStatusUnknown("Certificate's revocation status is unknown")));
+        assertEquals(ErrorType.UNTRUSTED_CERTIFICATE, diagnosis.errorType());
+        assertMentions(diagnosis, "the server stapled an OCSP response, which did not settle it");
+    }
+
+    @Test
+    void aClientThatDidNotAskForAStapleIsToldSo() {
+        Diagnosis diagnosis = diagnose(clientRejecting(PKI.server().chain(), AlertDescription.certificate_unknown)
+                .failed(revocationStatusUnknown("Unable to determine revocation status due to network error")));
+        assertEquals(ErrorType.UNTRUSTED_CERTIFICATE, diagnosis.errorType());
+        assertMentions(diagnosis, "this client did not ask the server to staple an OCSP response");
+    }
+
+    // ----- a TLS 1.3 server's verdict on the client's certificate, after the client's Finished -----
+
+    /** The client's TLS 1.3 handshake with a certificate request completed; then the server's alert came. */
+    private static HandshakeRecord verdict(List<X509Certificate> clientChain, int alert) {
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(clientChain);
+        c.completed(Peer.UNKNOWN, PKI.server().chain(), clientChain);
+        c.alertFromServer(alert);
+        return c.failed(peerAlert(alert));
+    }
+
+    @Test
+    void aCertificateRejectedAfterTheClientsFinishedIsABadClientCertificateOnThePeerSide() {
+        Diagnosis diagnosis = diagnose(verdict(PKI.unknownCaClient().chain(), AlertDescription.certificate_unknown));
+        assertEquals(ErrorType.BAD_CLIENT_CERTIFICATE, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertEquals("certificate_unknown", diagnosis.alert());
+        assertMentions(diagnosis, "The server rejected this client's certificate",
+                "CN=TLSLens Example Client", "Unknown Example Root CA", "after the handshake had completed",
+                "Received fatal alert: certificate_unknown");
+    }
+
+    @Test
+    void anEmptyCertificateAnsweredAfterTheClientsFinishedIsAMissingClientCertificate() {
+        Diagnosis diagnosis = diagnose(verdict(List.of(), AlertDescription.certificate_required));
+        assertEquals(ErrorType.CLIENT_CERTIFICATE_REQUIRED, diagnosis.errorType());
+        assertEquals(Diagnosis.Side.PEER, diagnosis.side());
+        assertMentions(diagnosis, "this client sent none", "after the handshake had completed");
     }
 
     // ----- not_tls, peer_closed -----

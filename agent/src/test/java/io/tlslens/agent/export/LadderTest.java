@@ -92,6 +92,18 @@ class LadderTest {
     }
 
     @Test
+    void timeInTheApplicationsManagersIsShownAsAShareOfTheHandshake() {
+        Conversation c = new Conversation(Role.SERVER);
+        c.fromClient(Flights.clientHello13("localhost"));
+        c.recorder.keySelected(0, 2_500_000);
+        c.tls13ServerFlight("localhost", Flights.pki().server().chain(), null);
+        String ladder = Ladder.render(spans.write(c.completed()));
+        // ClientHello at T0, the completion eight steps of 1 ms later.
+        assertTrue(lines(ladder).contains("  key selection (key manager): 2.5 ms of the 8.0 ms"), ladder);
+        assertFalse(ladder.contains("certificate check"), "this server checked no certificate: " + ladder);
+    }
+
+    @Test
     void serverSideArrowsStillRunClientToServer() {
         Conversation c = new Conversation(Role.SERVER).tls13Full();
         String ladder = Ladder.render(spans.write(c.completed(new Peer(null, "10.0.0.9", 50123, 8443), List.of(),

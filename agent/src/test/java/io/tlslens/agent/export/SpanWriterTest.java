@@ -244,6 +244,23 @@ class SpanWriterTest {
     }
 
     @Test
+    void timeInTheApplicationsTrustAndKeyManagersIsInSeconds() {
+        Conversation c = new Conversation(Role.SERVER);
+        c.fromClient(Flights.clientHello13("localhost"));
+        c.recorder.keySelected(0, 250_000_000);
+        c.recorder.certificatesChecked(0, 1_500_000);
+        c.tls13ServerFlight("localhost", PKI.server().chain(), null);
+        Attributes a = spans.write(c.completed()).getAttributes();
+        assertEquals(0.25, a.get(AttributeKey.doubleKey("tlslens.key_selection.duration")));
+        assertEquals(0.0015, a.get(AttributeKey.doubleKey("tlslens.certificate_check.duration")));
+
+        Conversation untimed = new Conversation(Role.CLIENT).tls13Full();
+        Attributes none = spans.write(untimed.completed()).getAttributes();
+        assertNull(none.get(AttributeKey.doubleKey("tlslens.key_selection.duration")), "absent, not zero");
+        assertNull(none.get(AttributeKey.doubleKey("tlslens.certificate_check.duration")), "absent, not zero");
+    }
+
+    @Test
     void serverWithoutSniHasNoServerAddress() {
         Conversation c = new Conversation(Role.SERVER);
         c.fromClient(Flights.clientHello13(null));

@@ -37,6 +37,12 @@ final class HandshakeSpans {
                 .collect(Collectors.toList());
     }
 
+    /** The post-handshake spans of {@code role}: tickets, key updates, a verdict that came after the handshake. */
+    List<Span> postHandshake(String role) {
+        return spans.stream().filter(span -> span.getName().equals("TLS " + role + " post-handshake"))
+                .collect(Collectors.toList());
+    }
+
     /** The only handshake span of {@code role}. */
     Span only(String role) {
         List<Span> matching = of(role);

@@ -104,6 +104,25 @@ public final class Conversation {
         return this;
     }
 
+    /**
+     * A TLS 1.3 full handshake in which the server asks for a client certificate, up to the client's
+     * Finished: the last message, after which a client considers the handshake complete.
+     */
+    public Conversation tls13WithClientCertificate(List<X509Certificate> clientChain) {
+        fromClient(Flights.clientHello13("localhost"));
+        fromServer(Flights.serverHello13(io.tlslens.wire.CipherSuite.TLS_AES_128_GCM_SHA256,
+                io.tlslens.wire.NamedGroup.x25519, false));
+        fromServer(Flights.encryptedExtensions(null));
+        fromServer(Flights.certificateRequest13());
+        fromServer(Flights.certificate13(Flights.pki().server().chain()));
+        fromServer(Flights.certificateVerify(io.tlslens.wire.SignatureScheme.ecdsa_secp256r1_sha256));
+        fromServer(Flights.finished());
+        fromClient(Flights.certificate13(clientChain));
+        fromClient(Flights.certificateVerify(io.tlslens.wire.SignatureScheme.ecdsa_secp256r1_sha256));
+        fromClient(Flights.finished());
+        return this;
+    }
+
     /** A complete TLS 1.3 full handshake with the examples' good server chain, ALPN h2, SNI localhost. */
     public Conversation tls13Full() {
         tls13ServerFlight("localhost", Flights.pki().server().chain(), "h2");

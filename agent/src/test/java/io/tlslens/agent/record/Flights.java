@@ -6,6 +6,7 @@ import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertLevel;
 import io.tlslens.wire.AlpnExtension;
 import io.tlslens.wire.Certificate;
+import io.tlslens.wire.CertificateRequest;
 import io.tlslens.wire.CertificateVerify;
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.ClientHello;
@@ -122,6 +123,10 @@ public final class Flights {
             entries.add(new Certificate.Entry(der, List.of()));
         }
         return Certificate.tls13(new byte[0], entries).encode();
+    }
+
+    public static byte[] certificateRequest13() {
+        return CertificateRequest.tls13(new byte[0], List.of(new SignatureAlgorithmsExtension(SCHEMES))).encode();
     }
 
     public static byte[] certificateVerify(int scheme) {

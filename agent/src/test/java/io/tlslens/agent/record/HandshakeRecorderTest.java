@@ -88,6 +88,22 @@ class HandshakeRecorderTest {
     }
 
     @Test
+    void keyManagerTimeAddsUpPerHandshakeAndStartsAfreshWithTheNext() {
+        Conversation c = new Conversation(Role.SERVER);
+        c.fromClient(Flights.clientHello13("localhost"));
+        c.recorder.keySelected(1_000, 201_000); // SunJSSE may ask once per key type it can use
+        c.recorder.keySelected(2_000, 7_000);
+        c.tls13ServerFlight("localhost", Flights.pki().server().chain(), null);
+        HandshakeRecord first = c.completed();
+        assertEquals(205_000, first.keySelectionNanos());
+        assertEquals(0, first.certificateCheckNanos(), "the two timings are kept apart");
+
+        c.recorder.keySelected(1_000, 9_000); // between handshakes: belongs to none
+        c.fromClient(Flights.clientHello13("localhost"));
+        assertEquals(0, c.failed(new Failure(Failure.Origin.ABANDONED, -1, "gone", null)).keySelectionNanos());
+    }
+
+    @Test
     void roleIsServerWhenTheClientHelloWasReceived() {
         Conversation c = new Conversation(Role.SERVER).tls13Full();
         HandshakeRecord record = c.completed();
@@ -200,6 +216,45 @@ class HandshakeRecorderTest {
         Conversation c = new Conversation(Role.CLIENT).tls13Full();
         c.completed();
         assertNull(c.failed(failure("Connection reset")));
+    }
+
+    @Test
+    void aServerRejectingTheClientCertificateAfterTheClientsFinishedIsAPostHandshakeFailure() {
+        List<java.security.cert.X509Certificate> clientChain = Flights.pki().client().chain();
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(clientChain);
+        HandshakeRecord handshake = c.completed(new Peer("localhost", "127.0.0.1", 8443, 51000),
+                Flights.pki().server().chain(), clientChain);
+        assertTrue(handshake.established(), "the client's side of a TLS 1.3 handshake ends with its Finished");
+
+        c.alertFromServer(AlertDescription.bad_certificate);
+        HandshakeRecord verdict = c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.bad_certificate,
+                "Received fatal alert: bad_certificate", null));
+        assertNotNull(verdict, "the rejection is recorded although the handshake had completed");
+        assertTrue(verdict.isPostHandshake());
+        assertFalse(verdict.established());
+        assertEquals(List.of("Alert"), names(verdict));
+        assertEquals(c.times.get(c.times.size() - 1), verdict.startNanos(), "it starts with the alert");
+        assertEquals(clientChain, verdict.localCertificates(), "the certificate the server refused");
+        assertSame(handshake.peer(), verdict.peer());
+        assertNull(c.failed(failure("the echo of the same alert")), "once");
+    }
+
+    @Test
+    void aTicketAfterTheClientsFinishedMeansTheServerAcceptedTheCertificate() {
+        Conversation c = new Conversation(Role.CLIENT).tls13WithClientCertificate(Flights.pki().client().chain());
+        c.completed();
+        c.fromServer(Flights.newSessionTicket13(3600));
+        c.alertFromServer(AlertDescription.internal_error);
+        assertNull(c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.internal_error, "later", null)),
+                "a failure later on the established connection is no handshake's");
+    }
+
+    @Test
+    void withoutACertificateRequestNoVerdictIsAwaited() {
+        Conversation c = new Conversation(Role.CLIENT).tls13Full();
+        c.completed();
+        c.alertFromServer(AlertDescription.bad_certificate);
+        assertNull(c.failed(new Failure(Failure.Origin.PEER_ALERT, AlertDescription.bad_certificate, "odd", null)));
     }
 
     @Test

@@ -13,13 +13,18 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -90,6 +95,20 @@ public final class CertificateAuthority {
         return credential;
     }
 
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    /** Signs what this CA publishes besides certificates (CRLs, OCSP responses) with its own key. */
+    ContentSigner signer() throws GeneralSecurityException {
+        try {
+            return new JcaContentSignerBuilder(keyType.signatureAlgorithm()).build(credential.privateKey());
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException("cannot sign as " + credential.certificate().getSubjectX500Principal(),
+                    e);
+        }
+    }
+
     public X509Certificate certificate() {
         return credential.certificate();
     }
@@ -135,6 +154,17 @@ public final class CertificateAuthority {
             if (!profile.subjectAltNames().isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false,
                         subjectAltNames(profile.subjectAltNames()));
+            }
+            if (profile.crlDistributionPoint().isPresent()) {
+                DistributionPointName where = new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.crlDistributionPoint().get())));
+                builder.addExtension(Extension.cRLDistributionPoints, false,
+                        new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(where, null, null)}));
+            }
+            if (profile.ocspResponder().isPresent()) {
+                builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                        X509ObjectIdentifiers.ocspAccessMethod,
+                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspResponder().get())));
             }
         };
     }

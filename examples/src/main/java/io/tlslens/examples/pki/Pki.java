@@ -6,9 +6,15 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.cert.CertPathValidator;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXRevocationChecker;
+import java.security.cert.X509CertSelector;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import javax.net.ssl.CertPathTrustManagerParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -47,8 +53,7 @@ public final class Pki {
         // A second root nobody trusts, with a name that says so, for "signed by an unknown CA".
         unknownRoot = CertificateAuthority.root("unknown-ca", "Unknown Example Root CA", keyType, now);
 
-        LeafProfile serverProfile = new LeafProfile("localhost", LeafProfile.Purpose.SERVER, LOOPBACK_NAMES,
-                Validity.current(now, LEAF_LIFETIME));
+        LeafProfile serverProfile = serverProfile(now);
         LeafProfile clientProfile = new LeafProfile("TLSLens Example Client", LeafProfile.Purpose.CLIENT,
                 List.of(), Validity.current(now, LEAF_LIFETIME));
 
@@ -68,6 +73,12 @@ public final class Pki {
         unknownCaServer = unknownRoot.issue("unknown-ca-server", serverProfile, serverKeys);
         serverWithoutIntermediate = server.withChain("server-without-intermediate", List.of(server.certificate()));
         unknownCaClient = unknownRoot.issue("unknown-ca-client", clientProfile, clientKeys);
+    }
+
+    /** What a good server certificate of this PKI says: {@code localhost} and {@code 127.0.0.1}, valid from now. */
+    public static LeafProfile serverProfile(Instant now) {
+        return new LeafProfile("localhost", LeafProfile.Purpose.SERVER, LOOPBACK_NAMES,
+                Validity.current(now, LEAF_LIFETIME));
     }
 
     public KeyType keyType() {
@@ -135,6 +146,25 @@ public final class Pki {
     public TrustManager[] trustManagers() throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trustStore());
+        return factory.getTrustManagers();
+    }
+
+    /**
+     * PKIX trust managers anchored at the root CA that also check revocation with the JDK's
+     * PKIXRevocationChecker, as {@code options} say (which of CRLs and OCSP, for which certificates,
+     * and whether a check that cannot be made fails): what an application sets up for itself, no
+     * system property needed.
+     */
+    public TrustManager[] revocationCheckingTrustManagers(Set<PKIXRevocationChecker.Option> options)
+            throws GeneralSecurityException {
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) CertPathValidator.getInstance("PKIX")
+                .getRevocationChecker();
+        checker.setOptions(options);
+        PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustStore(), new X509CertSelector());
+        parameters.setRevocationEnabled(true);
+        parameters.addCertPathChecker(checker);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+        factory.init(new CertPathTrustManagerParameters(parameters));
         return factory.getTrustManagers();
     }
 

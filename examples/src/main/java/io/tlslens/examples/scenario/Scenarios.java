@@ -14,8 +14,10 @@ import io.tlslens.examples.scenario.failure.NoCommonGroupScenario;
 import io.tlslens.examples.scenario.failure.NoCommonSignatureAlgorithmScenario;
 import io.tlslens.examples.scenario.failure.NotTlsScenario;
 import io.tlslens.examples.scenario.failure.NotYetValidCertificateScenario;
+import io.tlslens.examples.scenario.failure.OcspNotStapledScenario;
 import io.tlslens.examples.scenario.failure.PeerClosedScenario;
 import io.tlslens.examples.scenario.failure.ProtocolVersionMismatchScenario;
+import io.tlslens.examples.scenario.failure.RevokedCertificateScenario;
 import io.tlslens.examples.scenario.failure.SelfSignedScenario;
 import io.tlslens.examples.scenario.failure.UnknownCaScenario;
 import io.tlslens.examples.scenario.failure.UnrecognizedServerNameScenario;
@@ -28,6 +30,7 @@ import io.tlslens.examples.scenario.good.MutualTlsScenario;
 import io.tlslens.examples.scenario.good.OpensslClientScenario;
 import io.tlslens.examples.scenario.good.OpensslServerScenario;
 import io.tlslens.examples.scenario.good.ResumptionScenario;
+import io.tlslens.examples.scenario.good.SlowKeyManagerScenario;
 import io.tlslens.examples.scenario.good.SlowTrustManagerScenario;
 import io.tlslens.examples.scenario.good.SniScenario;
 import java.util.List;
@@ -52,6 +55,7 @@ public final class Scenarios {
             new ResumptionScenario(TLS12),
             new SniScenario(),
             new SlowTrustManagerScenario(),
+            new SlowKeyManagerScenario(),
             new EngineScenario(TLS13),
             new EngineScenario(TLS12),
             new HttpClientScenario(),
@@ -65,6 +69,8 @@ public final class Scenarios {
             new MissingIntermediateScenario(),
             new ExpiredCertificateScenario(),
             new NotYetValidCertificateScenario(),
+            new RevokedCertificateScenario(),
+            new OcspNotStapledScenario(),
             new HostnameMismatchScenario(),
             new NoCommonCipherSuiteScenario(),
             new ProtocolVersionMismatchScenario(),

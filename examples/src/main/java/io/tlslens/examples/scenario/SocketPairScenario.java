@@ -39,6 +39,11 @@ public abstract class SocketPairScenario extends BaseScenario {
         return null;
     }
 
+    /** The server's SSLContext: by default it trusts the PKI's root and presents {@link #serverCredential}. */
+    protected SSLContext serverContext(Pki pki) throws GeneralSecurityException {
+        return SslContexts.create(pki, serverCredential(pki));
+    }
+
     /** The client's SSLContext: by default it trusts the PKI's root and presents {@link #clientCredential}. */
     protected SSLContext clientContext(Pki pki) throws GeneralSecurityException {
         return SslContexts.create(pki, clientCredential(pki));
@@ -72,10 +77,13 @@ public abstract class SocketPairScenario extends BaseScenario {
     }
 
     @Override
-    public final Outcome run(ScenarioContext context) throws Exception {
+    public Outcome run(ScenarioContext context) throws Exception {
         Pki pki = context.pki(keyType());
-        SSLContext serverContext = SslContexts.create(pki, serverCredential(pki));
-        SSLContext clientContext = clientContext(pki);
+        return connect(serverContext(pki), clientContext(pki));
+    }
+
+    /** Runs {@link #connections()} handshakes, each followed by a line each way, between the two contexts. */
+    protected final Outcome connect(SSLContext serverContext, SSLContext clientContext) throws Exception {
         List<Negotiated> serverSaw = new CopyOnWriteArrayList<>();
         List<Negotiated> clientSaw = new ArrayList<>();
         try (LoopbackServer server = LoopbackServer.tls(serverContext)) {

@@ -138,6 +138,9 @@ public final class RecordReader {
             throw e;
         }
         skipBudget = 0;
+        if (opened.contentType() == ContentType.change_cipher_spec) {
+            throw new TlsAlertException(AlertDescription.unexpected_message, "protected change_cipher_spec record");
+        }
         byte[] content = opened.content();
         if (content.length + 1 > limit) {
             throw new TlsAlertException(AlertDescription.record_overflow,

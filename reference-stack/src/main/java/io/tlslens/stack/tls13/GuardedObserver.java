@@ -75,7 +75,7 @@ final class GuardedObserver implements HandshakeObserver {
     private static void guard(Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError e) {
             // dropped on purpose: observing must not break the connection
         }
     }

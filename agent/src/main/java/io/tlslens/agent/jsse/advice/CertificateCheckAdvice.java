@@ -17,7 +17,12 @@ public final class CertificateCheckAdvice {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long enter() {
-        return System.nanoTime();
+        long startNanos = System.nanoTime();
+        JsseTap tap = Taps.jsse;
+        if (tap != null) {
+            tap.certificateCheckStarted(startNanos);
+        }
+        return startNanos;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
