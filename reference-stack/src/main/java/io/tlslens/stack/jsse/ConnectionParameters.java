@@ -21,9 +21,6 @@ import javax.net.ssl.StandardConstants;
  * back what they set, but the core has no such settings and they change nothing.
  */
 final class ConnectionParameters {
-    /** {@code jdk.tls.namedGroups}, read once like SunJSSE does; null when unset. */
-    private static final String[] NAMED_GROUPS_PROPERTY = namedGroupsProperty();
-
     private boolean clientMode;
     private String[] protocols = JsseNames.PROTOCOLS.supported();
     private String[] cipherSuites = JsseNames.CIPHER_SUITES.supported();
@@ -125,9 +122,12 @@ final class ConnectionParameters {
         cipherSuites = JsseNames.CIPHER_SUITES.filter(Objects.requireNonNull(names, "cipher suites"));
     }
 
-    /** The groups to offer or accept: set through SSLParameters, else {@code jdk.tls.namedGroups}, else all. */
+    /**
+     * The groups to offer or accept: set through SSLParameters, else {@code jdk.tls.namedGroups}
+     * (read when the connection starts; SunJSSE reads it once), else all.
+     */
     List<Integer> groupCodes() {
-        String[] names = namedGroups != null ? namedGroups : NAMED_GROUPS_PROPERTY;
+        String[] names = namedGroups != null ? namedGroups : namedGroupsProperty();
         return JsseNames.GROUPS.codes(names != null ? names : JsseNames.GROUPS.supported());
     }
 
@@ -226,6 +226,7 @@ final class ConnectionParameters {
         enableSessionCreation = enable;
     }
 
+    /** {@code jdk.tls.namedGroups}: a comma-separated list, possibly quoted; null when unset. */
     private static String[] namedGroupsProperty() {
         String value = System.getProperty("jdk.tls.namedGroups");
         if (value == null || value.isBlank()) {

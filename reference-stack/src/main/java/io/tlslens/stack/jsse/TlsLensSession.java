@@ -61,10 +61,19 @@ final class TlsLensSession extends ExtendedSSLSession {
         return view.creationTime();
     }
 
+    /** Also forgets a client's tickets for this peer, so that its next connection is a full handshake. */
     @Override
     public void invalidate() {
         invalidated = true;
         context.remove(this);
+        if (view.isClient()) {
+            context.forgetTickets(ticketKey());
+        }
+    }
+
+    /** The name the core files a client's tickets under: the SNI host name, else host:port. */
+    private String ticketKey() {
+        return view.serverNames().isEmpty() ? view.peerHost() + ":" + view.peerPort() : view.serverNames().get(0);
     }
 
     @Override

@@ -43,6 +43,13 @@ final class TlsLensSessionContext implements SSLSessionContext {
         sessions.remove(ByteBuffer.wrap(session.getId()));
     }
 
+    /** Drops every ticket kept for {@code server}. */
+    void forgetTickets(String server) {
+        while (store.takeTicket(server, System.currentTimeMillis()).isPresent()) {
+            // taking a ticket removes it
+        }
+    }
+
     /** Whether the session has not expired. */
     synchronized boolean isCurrent(TlsLensSession session) {
         return timeoutSeconds == 0

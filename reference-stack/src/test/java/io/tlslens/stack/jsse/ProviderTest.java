@@ -147,6 +147,27 @@ class ProviderTest {
         assertEquals(expected, negotiated.get().group().getAsInt());
     }
 
+    @Test
+    void namedGroupsPropertyLimitsTheGroups() throws Exception {
+        AtomicReference<Negotiated> negotiated = new AtomicReference<>();
+        Observation.install((client, host, port) -> !client ? HandshakeObserver.NONE : new HandshakeObserver() {
+            @Override
+            public void established(Negotiated result) {
+                negotiated.set(result);
+            }
+        });
+        lensClientToSun(engine -> { }).handshake(); // SunJSSE reads the property once: not from this test
+        System.setProperty("jdk.tls.namedGroups", "\"secp256r1, x448\"");
+        try {
+            lensClientToSun(engine -> { }).handshake();
+        } finally {
+            System.clearProperty("jdk.tls.namedGroups");
+            Observation.reset();
+        }
+
+        assertEquals(NamedGroup.secp256r1, negotiated.get().group().getAsInt(), "x448 is not supported: dropped");
+    }
+
     private static EngineLoop lensClientToSun(java.util.function.Consumer<SSLEngine> configure) {
         SSLEngine client = TestPki.tlsLens(null, CA.trustManagers()).createSSLEngine("localhost", 443);
         configure.accept(client);

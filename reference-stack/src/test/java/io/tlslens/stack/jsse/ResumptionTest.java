@@ -41,6 +41,20 @@ class ResumptionTest {
     }
 
     @Test
+    void invalidatingAClientSessionMakesTheNextConnectionAFullHandshake() throws Exception {
+        SSLContext client = TestPki.tlsLens(null, CA.trustManagers());
+        SSLContext server = TestPki.sunJsse(SERVER.keyManagers(), CA.trustManagers());
+        connect(client, server, 443);
+        EngineLoop resumed = connect(client, server, 443);
+        assertTrue(((TlsLensSession) resumed.client.getSession()).resumed());
+
+        resumed.client.getSession().invalidate();
+        EngineLoop full = connect(client, server, 443);
+
+        assertFalse(((TlsLensSession) full.client.getSession()).resumed());
+    }
+
+    @Test
     void sunJsseResumesWithOurServer() throws Exception {
         SSLContext client = TestPki.sunJsse(null, CA.trustManagers());
         SSLContext server = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());

@@ -49,8 +49,7 @@ final class TestPki {
     private final X509Certificate certificate;
 
     private TestPki(String name) {
-        this.certificate = sign(new X500Principal(name), new X500Principal(name), keyPair, keyPair.getPrivate(), true,
-                false);
+        this.certificate = sign(new X500Principal(name), new X500Principal(name), keyPair, keyPair.getPrivate(), true);
     }
 
     X509Certificate certificate() {
@@ -59,8 +58,16 @@ final class TestPki {
 
     /** A leaf for {@code subject}; {@code server} adds the localhost names. */
     Issued issue(String subject, KeyPair leafKeys, boolean server) {
+        GeneralName[] names = server ? new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "localhost"), new GeneralName(GeneralName.iPAddress, "127.0.0.1")}
+                : new GeneralName[0];
+        return issue(subject, leafKeys, names);
+    }
+
+    /** A leaf for {@code subject} with these subject alternative names. */
+    Issued issue(String subject, KeyPair leafKeys, GeneralName... names) {
         X509Certificate leaf = sign(new X500Principal(subject), certificate.getSubjectX500Principal(), leafKeys,
-                keyPair.getPrivate(), false, server);
+                keyPair.getPrivate(), false, names);
         return new Issued(leaf, leafKeys.getPrivate(), certificate);
     }
 
@@ -126,7 +133,7 @@ final class TestPki {
     }
 
     private static X509Certificate sign(X500Principal subject, X500Principal issuer, KeyPair subjectKeys,
-            PrivateKey issuerKey, boolean ca, boolean server) {
+            PrivateKey issuerKey, boolean ca, GeneralName... names) {
         try {
             Instant now = Instant.now();
             JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
@@ -136,10 +143,8 @@ final class TestPki {
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(ca
                     ? KeyUsage.keyCertSign | KeyUsage.cRLSign
                     : KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            if (server) {
-                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-                    new GeneralName(GeneralName.dNSName, "localhost"),
-                    new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+            if (names.length > 0) {
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             String algorithm = "EC".equals(issuerKey.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
             return new JcaX509CertificateConverter().getCertificate(
