@@ -8,12 +8,18 @@ import java.util.List;
 
 /** What the reference stack enables unless told otherwise, in preference order. */
 public final class Defaults {
-    public static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3);
+    public static final List<Integer> VERSIONS = List.of(ProtocolVersion.TLSv1_3, ProtocolVersion.TLSv1_2);
 
     public static final List<Integer> CIPHER_SUITES = List.of(
             CipherSuite.TLS_AES_128_GCM_SHA256,
             CipherSuite.TLS_AES_256_GCM_SHA384,
-            CipherSuite.TLS_CHACHA20_POLY1305_SHA256);
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
 
     public static final List<Integer> GROUPS = List.of(NamedGroup.x25519, NamedGroup.secp256r1, NamedGroup.secp384r1);
 

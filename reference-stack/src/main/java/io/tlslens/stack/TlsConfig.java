@@ -36,6 +36,7 @@ public final class TlsConfig {
     private final int recordSizeLimit;
     private final int recordPadding;
     private final int ticketsToIssue;
+    private final boolean requireExtendedMasterSecret;
     private final SessionStore sessions;
     private final KeyLog keyLog;
     private final HandshakeObserver observer;
@@ -64,6 +65,7 @@ public final class TlsConfig {
         this.recordSizeLimit = b.recordSizeLimit;
         this.recordPadding = b.recordPadding;
         this.ticketsToIssue = b.ticketsToIssue;
+        this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
         this.sessions = b.sessions;
         this.keyLog = b.keyLog;
         this.observer = b.observer;
@@ -114,6 +116,8 @@ public final class TlsConfig {
     public int recordSizeLimit() { return recordSizeLimit; }
     public int recordPadding() { return recordPadding; }
     public int ticketsToIssue() { return ticketsToIssue; }
+    /** TLS 1.2: refuse a peer without extended_master_secret (RFC 7627 §5.2). */
+    public boolean requireExtendedMasterSecret() { return requireExtendedMasterSecret; }
     public SessionStore sessions() { return sessions; }
     public KeyLog keyLog() { return keyLog; }
     public HandshakeObserver observer() { return observer; }
@@ -144,6 +148,7 @@ public final class TlsConfig {
         private int recordSizeLimit = Defaults.RECORD_SIZE_LIMIT;
         private int recordPadding;
         private int ticketsToIssue = 1;
+        private boolean requireExtendedMasterSecret = true;
         private SessionStore sessions = SessionStore.NONE;
         private KeyLog keyLog = KeyLog.NONE;
         private HandshakeObserver observer = HandshakeObserver.NONE;
@@ -186,6 +191,8 @@ public final class TlsConfig {
         public Builder recordPadding(int v) { this.recordPadding = v; return this; }
         /** Server: NewSessionTickets sent after the handshake. */
         public Builder ticketsToIssue(int v) { this.ticketsToIssue = v; return this; }
+        /** TLS 1.2: refuse a peer without extended_master_secret (RFC 7627 §5.2). On by default. */
+        public Builder requireExtendedMasterSecret(boolean v) { this.requireExtendedMasterSecret = v; return this; }
         public Builder sessions(SessionStore v) { this.sessions = v; return this; }
         public Builder keyLog(KeyLog v) { this.keyLog = v; return this; }
         public Builder observer(HandshakeObserver v) { this.observer = v; return this; }

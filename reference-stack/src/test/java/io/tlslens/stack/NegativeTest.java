@@ -49,10 +49,12 @@ class NegativeTest {
     }
 
     @Test
-    void clientHelloWithoutSupportedVersionsIsProtocolVersion() throws Exception {
+    void tls11ClientHelloIsProtocolVersion() throws Exception {
         RecordingObserver serverEvents = new RecordingObserver();
-        assertServerRefusesHello(without(ExtensionType.supported_versions), AlertDescription.protocol_version, serverEvents);
-        assertEquals(List.of("TLSv1.2 (legacy_version, no supported_versions)"),
+        assertServerRefusesHello(hello -> new ClientHello(ProtocolVersion.TLSv1_1, hello.random(), hello.sessionId(),
+                hello.cipherSuites(), hello.compressionMethods(), without(ExtensionType.supported_versions).apply(hello).extensions()),
+                AlertDescription.protocol_version, serverEvents);
+        assertEquals(List.of("TLSv1.1 (legacy_version, no supported_versions)"),
                 serverEvents.decision("version").orElseThrow().evidence().get("client.versions"));
     }
 
@@ -144,9 +146,9 @@ class NegativeTest {
     }
 
     @Test
-    void serverHelloSelectingTls12IsProtocolVersion() throws Exception {
-        assertClientRefusesServerHello(hello -> tls12ServerHello(hello, "12345678"), AlertDescription.protocol_version,
-                new RecordingObserver());
+    void serverHelloSelectingTls11IsProtocolVersion() throws Exception {
+        assertClientRefusesServerHello(hello -> new ServerHello(ProtocolVersion.TLSv1_1, hello.random(), hello.sessionId(), 0xc02f, 0,
+                List.of()), AlertDescription.protocol_version, new RecordingObserver());
     }
 
     @Test

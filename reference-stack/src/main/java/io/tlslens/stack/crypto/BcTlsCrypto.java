@@ -2,6 +2,7 @@ package io.tlslens.stack.crypto;
 
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.NamedGroup;
+import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.SignatureScheme;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -129,7 +130,7 @@ public final class BcTlsCrypto implements TlsCrypto {
     }
 
     @Override
-    public boolean canSign(int signatureScheme, PrivateKey key) {
+    public boolean canSign(int version, int signatureScheme, PrivateKey key) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.byCode(signatureScheme);
         byte[] encoded = key.getEncoded();
         if (algorithm == null || encoded == null) {
@@ -137,15 +138,15 @@ public final class BcTlsCrypto implements TlsCrypto {
         }
         try {
             PrivateKeyInfo info = PrivateKeyInfo.getInstance(encoded);
-            return algorithm.accepts(info.getPrivateKeyAlgorithm(), PrivateKeyFactory.createKey(info));
+            return algorithm.accepts(info.getPrivateKeyAlgorithm(), PrivateKeyFactory.createKey(info), curveBound(version));
         } catch (IOException | RuntimeException e) {
             return false;
         }
     }
 
     @Override
-    public byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException {
-        if (!canSign(signatureScheme, key)) {
+    public byte[] sign(int version, int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException {
+        if (!canSign(version, signatureScheme, key)) {
             throw new GeneralSecurityException("a " + key.getAlgorithm() + " key cannot sign "
                     + SignatureScheme.name(signatureScheme));
         }
@@ -160,7 +161,7 @@ public final class BcTlsCrypto implements TlsCrypto {
     }
 
     @Override
-    public boolean verify(int signatureScheme, PublicKey key, byte[] message, byte[] signature) {
+    public boolean verify(int version, int signatureScheme, PublicKey key, byte[] message, byte[] signature) {
         SignatureAlgorithm algorithm = SignatureAlgorithm.byCode(signatureScheme);
         byte[] encoded = key.getEncoded();
         if (algorithm == null || encoded == null) {
@@ -169,7 +170,7 @@ public final class BcTlsCrypto implements TlsCrypto {
         try {
             SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(encoded);
             AsymmetricKeyParameter publicKey = PublicKeyFactory.createKey(info);
-            if (!algorithm.accepts(info.getAlgorithm(), publicKey)) {
+            if (!algorithm.accepts(info.getAlgorithm(), publicKey, curveBound(version))) {
                 return false;
             }
             Signer signer = algorithm.signer(false, publicKey, random);
@@ -179,6 +180,11 @@ public final class BcTlsCrypto implements TlsCrypto {
             // a malformed key or signature is a signature that does not verify
             return false;
         }
+    }
+
+    /** TLS 1.3 ties an ECDSA scheme to its curve; TLS 1.2 lets it name the hash only. */
+    private static boolean curveBound(int version) {
+        return version != ProtocolVersion.TLSv1_2;
     }
 
     private static byte[] requireLength(byte[] key, int length) {

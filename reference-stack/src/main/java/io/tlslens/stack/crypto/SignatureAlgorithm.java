@@ -2,6 +2,7 @@ package io.tlslens.stack.crypto;
 
 import io.tlslens.wire.SignatureScheme;
 import java.security.SecureRandom;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Null;
@@ -67,6 +68,9 @@ enum SignatureAlgorithm {
         }
     }
 
+    /** The curves an ECDSA key may be on when the scheme does not name one (TLS 1.2). */
+    private static final Set<ASN1Encodable> ECDSA_CURVES = Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1);
+
     private final int code;
     private final KeyType keyType;
     private final ASN1ObjectIdentifier curve;
@@ -90,16 +94,17 @@ enum SignatureAlgorithm {
 
     /**
      * Whether a key with algorithm identifier {@code algorithm} and parameters {@code key} can make
-     * (or check) this scheme's signatures: the right key type, for ECDSA the scheme's curve, for RSA a
-     * modulus large enough, and for an RSASSA-PSS key whose parameters name a hash, that hash.
+     * (or check) this scheme's signatures: the right key type, for ECDSA the scheme's curve when
+     * {@code curveBound} (TLS 1.3; in TLS 1.2 a curve the provider supports), for RSA a modulus
+     * large enough, and for an RSASSA-PSS key whose parameters name a hash, that hash.
      */
-    boolean accepts(AlgorithmIdentifier algorithm, AsymmetricKeyParameter key) {
+    boolean accepts(AlgorithmIdentifier algorithm, AsymmetricKeyParameter key, boolean curveBound) {
         if (!algorithm.getAlgorithm().equals(keyType.algorithm)) {
             return false;
         }
         switch (keyType) {
             case EC:
-                return curve.equals(algorithm.getParameters());
+                return curveBound ? curve.equals(algorithm.getParameters()) : ECDSA_CURVES.contains(algorithm.getParameters());
             case RSA_PSS_PSS:
                 if (!pssParametersAllow(algorithm.getParameters())) {
                     return false;

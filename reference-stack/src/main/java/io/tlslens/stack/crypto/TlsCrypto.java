@@ -1,5 +1,6 @@
 package io.tlslens.stack.crypto;
 
+import io.tlslens.wire.ProtocolVersion;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -34,22 +35,41 @@ public interface TlsCrypto {
     boolean supportsSignatureScheme(int signatureScheme);
 
     /**
-     * Whether {@code key} (from a key manager) can produce {@code signatureScheme} signatures: the
-     * key type the scheme names (an RSASSA-PSS key makes rsa_pss_pss_* only, an rsaEncryption key
-     * rsa_pss_rsae_* and rsa_pkcs1_*), the curve of an ECDSA scheme as in TLS 1.3, and a modulus
-     * large enough for the hash.
+     * Whether {@code key} (from a key manager) can produce {@code signatureScheme} signatures in
+     * TLS 1.3: the key type the scheme names (an RSASSA-PSS key makes rsa_pss_pss_* only, an
+     * rsaEncryption key rsa_pss_rsae_* and rsa_pkcs1_*), the curve of an ECDSA scheme, and a
+     * modulus large enough for the hash.
      */
-    boolean canSign(int signatureScheme, PrivateKey key);
-
-    /** Signs {@code message} (the whole of it; the scheme hashes); fails if {@link #canSign} would say no. */
-    byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException;
+    default boolean canSign(int signatureScheme, PrivateKey key) {
+        return canSign(ProtocolVersion.TLSv1_3, signatureScheme, key);
+    }
 
     /**
-     * Whether {@code signature} is a valid {@code signatureScheme} signature of {@code message} by
-     * {@code key}, under the same key rules as {@link #canSign}; a malformed key or signature is
-     * simply not valid.
+     * {@link #canSign(int, PrivateKey)} as {@code version} reads the scheme: in TLS 1.2 an ecdsa_*
+     * scheme names its hash only, and a key on any supported curve signs with it (RFC 5246
+     * §7.4.1.4.1, RFC 8422 §5.1.3); TLS 1.3 ties the scheme to its curve (RFC 8446 §4.2.3).
      */
-    boolean verify(int signatureScheme, PublicKey key, byte[] message, byte[] signature);
+    boolean canSign(int version, int signatureScheme, PrivateKey key);
+
+    /** Signs {@code message} in TLS 1.3 (the whole of it; the scheme hashes); fails if {@link #canSign} would say no. */
+    default byte[] sign(int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException {
+        return sign(ProtocolVersion.TLSv1_3, signatureScheme, key, message);
+    }
+
+    /** Signs {@code message} as {@code version} reads the scheme. */
+    byte[] sign(int version, int signatureScheme, PrivateKey key, byte[] message) throws GeneralSecurityException;
+
+    /**
+     * Whether {@code signature} is a valid TLS 1.3 {@code signatureScheme} signature of
+     * {@code message} by {@code key}, under the same key rules as {@link #canSign}; a malformed key
+     * or signature is simply not valid.
+     */
+    default boolean verify(int signatureScheme, PublicKey key, byte[] message, byte[] signature) {
+        return verify(ProtocolVersion.TLSv1_3, signatureScheme, key, message, signature);
+    }
+
+    /** {@link #verify(int, PublicKey, byte[], byte[])} as {@code version} reads the scheme. */
+    boolean verify(int version, int signatureScheme, PublicKey key, byte[] message, byte[] signature);
 
     /** One side's ephemeral key pair of a key exchange. */
     interface KeyShare {

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * The JSSE provider {@code TLSLens}: SSLContext {@code TLS}, {@code TLSv1.3} and {@code Default}
+ * The JSSE provider {@code TLSLens}: SSLContext {@code TLS}, {@code TLSv1.3}, {@code TLSv1.2} and {@code Default}
  * over the reference TLS stack. Install it with {@code Security.insertProviderAt}, find it through
  * {@code ServiceLoader<Provider>}, or pass an instance to {@code SSLContext.getInstance}.
  *
@@ -22,9 +22,10 @@ public final class TlsLensProvider extends Provider {
     private static volatile KeyLog keyLog = KeyLog.NONE;
 
     public TlsLensProvider() {
-        super(NAME, "0.1", "TLSLens reference TLS stack (TLS 1.3) on Bouncy Castle crypto");
+        super(NAME, "0.1", "TLSLens reference TLS stack (TLS 1.3 and 1.2) on Bouncy Castle crypto");
         putService(new ContextService(this, "TLS", List.of("SSL"), TlsLensContextSpi::new));
         putService(new ContextService(this, "TLSv1.3", List.of(), TlsLensContextSpi::new));
+        putService(new ContextService(this, "TLSv1.2", List.of(), TlsLensContextSpi::new));
         putService(new ContextService(this, "Default", List.of(), DefaultContextSpi::new));
     }
 

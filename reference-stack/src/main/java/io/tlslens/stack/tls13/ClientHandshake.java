@@ -11,6 +11,7 @@ import io.tlslens.stack.crypto.HashFunction;
 import io.tlslens.stack.crypto.TlsCrypto.KeyShare;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
+import io.tlslens.stack.tls12.Tls12ClientOffer;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.AlpnExtension;
 import io.tlslens.wire.Certificate;
@@ -85,6 +86,9 @@ final class ClientHandshake extends Tls13Handshake {
     private final byte[] sessionId;
     private final List<Integer> offeredSuites;
     private final List<Integer> offeredGroups;
+    /** What the ClientHello offers for TLS 1.2 as well; null when it offers TLS 1.3 only. */
+    private final Tls12ClientOffer tls12;
+    private final List<Integer> offeredVersions;
     private final String sessionKey;
     private final Map<Integer, KeyShare> keyShares = new LinkedHashMap<>();
     private byte[] cookie;
@@ -106,12 +110,19 @@ final class ClientHandshake extends Tls13Handshake {
     private ResumptionMasterSecret resumptionSecret;
 
     ClientHandshake(TlsConfig config, HandshakeObserver observer, RecordReader reader, RecordWriter writer,
-            HandshakeState view) {
+            HandshakeState view, Tls12ClientOffer tls12) {
         super(config, observer, reader, writer, view);
         crypto.random().nextBytes(random);
-        // §D.4: a non-empty legacy_session_id turns on middlebox compatibility mode
-        this.sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
-        crypto.random().nextBytes(sessionId);
+        this.tls12 = tls12;
+        this.offeredVersions = tls12 == null ? List.of(ProtocolVersion.TLSv1_3) : List.of(ProtocolVersion.TLSv1_3, ProtocolVersion.TLSv1_2);
+        if (tls12 != null && tls12.sessionId().isPresent()) {
+            // §4.1.2: legacy_session_id may carry a TLS 1.2 session to resume
+            this.sessionId = tls12.sessionId().get();
+        } else {
+            // §D.4: a non-empty legacy_session_id turns on middlebox compatibility mode
+            this.sessionId = new byte[config.middleboxCompatibility() ? 32 : 0];
+            crypto.random().nextBytes(sessionId);
+        }
         this.offeredSuites = config.cipherSuites().stream()
                 .filter(s -> Tls13CipherSuite.byCode(s).isPresent() && crypto.supportsCipherSuite(s))
                 .collect(Collectors.toList());
@@ -151,13 +162,18 @@ final class ClientHandshake extends Tls13Handshake {
     }
 
     private void sendClientHello() {
+        ClientHello hello;
         if (ticket == null) {
-            send(clientHello(null, List.of()));
-            return;
+            hello = clientHello(null, List.of());
+        } else {
+            // the age is taken once: the binder covers the identity, so both encodings must carry the same
+            PskIdentity identity = new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(System.currentTimeMillis()));
+            hello = clientHello(identity, List.of(binder(identity)));
         }
-        // the age is taken once: the binder covers the identity, so both encodings must carry the same
-        PskIdentity identity = new PskIdentity(ticket.ticket(), ticket.obfuscatedAge(System.currentTimeMillis()));
-        send(clientHello(identity, List.of(binder(identity))));
+        send(hello);
+        if (tls12 != null && !helloRetry) {
+            tls12.clientHelloSent(hello);
+        }
     }
 
     /** The ClientHello, with {@code identity} and {@code binders} in its pre_shared_key when a ticket is offered. */
@@ -166,7 +182,7 @@ final class ClientHandshake extends Tls13Handshake {
         if (!config.serverNames().isEmpty()) {
             extensions.add(ServerNameExtension.hostName(config.serverNames().get(0)));
         }
-        extensions.add(SupportedVersionsExtension.offered(List.of(ProtocolVersion.TLSv1_3)));
+        extensions.add(SupportedVersionsExtension.offered(offeredVersions));
         extensions.add(new SupportedGroupsExtension(offeredGroups));
         extensions.add(new SignatureAlgorithmsExtension(localSignatureSchemes()));
         extensions.add(KeyShareExtension.clientShares(keyShares.values().stream()
@@ -180,6 +196,12 @@ final class ClientHandshake extends Tls13Handshake {
         if (cookie != null) {
             extensions.add(new CookieExtension(cookie));
         }
+        List<Integer> suites = offeredSuites;
+        if (tls12 != null) {
+            extensions.addAll(tls12.extensions());
+            suites = new ArrayList<>(offeredSuites);
+            suites.addAll(tls12.cipherSuites());
+        }
         extensions.add(new PskKeyExchangeModesExtension(List.of(PskKeyExchangeMode.psk_dhe_ke)));
         if (earlyDataOffered && !helloRetry) {
             extensions.add(EarlyDataExtension.indication());
@@ -188,7 +210,7 @@ final class ClientHandshake extends Tls13Handshake {
             // §4.2.11: pre_shared_key is the last extension, so the binders end the message
             extensions.add(PreSharedKeyExtension.offered(List.of(identity), binders));
         }
-        return new ClientHello(ProtocolVersion.TLSv1_2, random, sessionId, offeredSuites, List.of(0), extensions);
+        return new ClientHello(ProtocolVersion.TLSv1_2, random, sessionId, suites, List.of(0), extensions);
     }
 
     /** §4.2.11.2: the binder is a Finished over the transcript up to the ClientHello without its binders. */
@@ -316,7 +338,7 @@ final class ClientHandshake extends Tls13Handshake {
                     + CipherSuite.name(hello.cipherSuite()) + " differs from the HelloRetryRequest's " + CipherSuite.name(retrySuite.code()));
         }
         decide(Decision.chose(Subjects.VERSION, ProtocolVersion.name(ProtocolVersion.TLSv1_3), "selected by the server in supported_versions",
-                evidence("client.offered", Names.versions(List.of(ProtocolVersion.TLSv1_3)))));
+                evidence("client.offered", Names.versions(offeredVersions))));
         decide(Decision.chose(Subjects.CIPHER_SUITE, CipherSuite.name(suite.code()), "chosen by the server from the client's offer",
                 evidence("client.offered", Names.suites(offeredSuites))));
 
@@ -384,7 +406,7 @@ final class ClientHandshake extends Tls13Handshake {
      */
     private void checkVersion(ServerHello hello) throws TlsAlertException {
         Optional<SupportedVersionsExtension> versions = hello.extension(SupportedVersionsExtension.class);
-        List<String> offered = Names.versions(List.of(ProtocolVersion.TLSv1_3));
+        List<String> offered = Names.versions(offeredVersions);
         if (versions.isEmpty()) {
             byte[] random = hello.random();
             byte[] tail = Arrays.copyOfRange(random, 24, 32);

@@ -10,10 +10,10 @@ import io.tlslens.wire.HandshakeMessage;
  * Passes every event on to the application's observer and drops what it throws: an observer must
  * never change the outcome of a handshake.
  */
-final class GuardedObserver implements HandshakeObserver {
+public final class GuardedObserver implements HandshakeObserver {
     private final HandshakeObserver delegate;
 
-    GuardedObserver(HandshakeObserver delegate) {
+    public GuardedObserver(HandshakeObserver delegate) {
         this.delegate = delegate;
     }
 

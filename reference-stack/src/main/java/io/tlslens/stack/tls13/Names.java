@@ -9,23 +9,23 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** IANA names of code lists, as decisions give their evidence. */
-final class Names {
+public final class Names {
     private Names() {
     }
 
-    static List<String> versions(List<Integer> codes) {
+    public static List<String> versions(List<Integer> codes) {
         return of(codes, ProtocolVersion::name);
     }
 
-    static List<String> suites(List<Integer> codes) {
+    public static List<String> suites(List<Integer> codes) {
         return of(codes, CipherSuite::name);
     }
 
-    static List<String> groups(List<Integer> codes) {
+    public static List<String> groups(List<Integer> codes) {
         return of(codes, NamedGroup::name);
     }
 
-    static List<String> schemes(List<Integer> codes) {
+    public static List<String> schemes(List<Integer> codes) {
         return of(codes, SignatureScheme::name);
     }
 

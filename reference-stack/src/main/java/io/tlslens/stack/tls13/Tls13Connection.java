@@ -6,6 +6,7 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.record.InboundRecord;
+import io.tlslens.stack.tls12.Tls12ClientOffer;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.Alert;
@@ -45,12 +46,20 @@ public final class Tls13Connection implements TlsConnection {
 
     /** A connection on {@code config}, reporting to {@code observer}. */
     public Tls13Connection(TlsConfig config, HandshakeObserver observer) {
+        this(config, observer, null);
+    }
+
+    /**
+     * A client that offers TLS 1.2 too, with {@code tls12} in its ClientHello; the TLS 1.2 client
+     * takes over from that ClientHello if the server answers in TLS 1.2.
+     */
+    public Tls13Connection(TlsConfig config, HandshakeObserver observer, Tls12ClientOffer tls12) {
         this.observer = new GuardedObserver(observer);
         this.writer = new RecordWriter(config.recordPadding());
         this.view = new HandshakeState(config.isClient(), config.peerHost(), config.peerPort(), System.currentTimeMillis(),
                 config.signatureSchemes());
         this.handshake = config.isClient()
-                ? new ClientHandshake(config, this.observer, reader, writer, view)
+                ? new ClientHandshake(config, this.observer, reader, writer, view, tls12)
                 : new ServerHandshake(config, this.observer, reader, writer, view);
     }
 

@@ -327,6 +327,7 @@ class EngineConformanceTest {
     @Test
     void peerAlertFailsTheHandshakeAndClosesTheEngine() throws Exception {
         EngineLoop loop = lensClientSunServer();
+        loop.client.setEnabledProtocols(new String[] {"TLSv1.3"});
         loop.server.setEnabledProtocols(new String[] {"TLSv1.2"});
         assertThrows(SSLHandshakeException.class, loop::handshake, "SunJSSE refuses our ClientHello");
         while (loop.server.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {

@@ -57,9 +57,12 @@ class ProviderTest {
     void defaultParametersNameWhatTheCoreSupports() throws Exception {
         SSLParameters defaults = TestPki.tlsLens(null, CA.trustManagers()).getDefaultSSLParameters();
 
-        assertArrayEquals(new String[] {"TLSv1.3"}, defaults.getProtocols());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, defaults.getProtocols());
         assertArrayEquals(new String[] {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
-            "TLS_CHACHA20_POLY1305_SHA256"}, defaults.getCipherSuites());
+            "TLS_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"},
+            defaults.getCipherSuites());
         assertNotNull(defaults.getApplicationProtocols());
     }
 
@@ -107,16 +110,17 @@ class ProviderTest {
     @Test
     void enabledCipherSuitesKeepTheSupportedOnesAndReachTheCore() throws Exception {
         EngineLoop loop = lensClientToSun(engine -> engine.setEnabledCipherSuites(new String[] {
-            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"}));
+            "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256"}));
 
-        assertArrayEquals(new String[] {"TLS_AES_256_GCM_SHA384"}, loop.client.getEnabledCipherSuites());
+        assertArrayEquals(new String[] {"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"},
+                loop.client.getEnabledCipherSuites());
         loop.handshake();
         assertEquals("TLS_AES_256_GCM_SHA384", loop.client.getSession().getCipherSuite());
     }
 
     @Test
     void noEnabledProtocolFailsTheHandshakeLikeSunJsse() {
-        EngineLoop loop = lensClientToSun(engine -> engine.setEnabledProtocols(new String[] {"TLSv1.2"}));
+        EngineLoop loop = lensClientToSun(engine -> engine.setEnabledProtocols(new String[] {"TLSv1.1"}));
 
         SSLHandshakeException failure = assertThrows(SSLHandshakeException.class, loop.client::beginHandshake);
 

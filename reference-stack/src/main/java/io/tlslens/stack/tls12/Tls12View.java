@@ -1,0 +1,162 @@
+package io.tlslens.stack.tls12;
+
+import io.tlslens.stack.HandshakeView;
+import io.tlslens.wire.ProtocolVersion;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@link HandshakeView} of one TLS 1.2 connection, filled in as the handshake agrees on
+ * things, so the key and trust managers see what is known when they are called.
+ */
+final class Tls12View implements HandshakeView {
+    private final boolean client;
+    private final String peerHost;
+    private final int peerPort;
+    private final long creationTime;
+    private final List<Integer> localSignatureSchemes;
+    private boolean versionAgreed;
+    private Integer cipherSuite;
+    private List<String> serverNames = List.of();
+    private List<Integer> peerSignatureSchemes = List.of();
+    private List<X509Certificate> peerCertificates = List.of();
+    private List<X509Certificate> localCertificates = List.of();
+    private String applicationProtocol;
+    private byte[] sessionId = new byte[0];
+    private boolean resumed;
+    private MasterSecret masterSecret;
+    private byte[] clientRandom;
+    private byte[] serverRandom;
+
+    Tls12View(boolean client, String peerHost, int peerPort, long creationTime, List<Integer> localSignatureSchemes) {
+        this.client = client;
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
+        this.creationTime = creationTime;
+        this.localSignatureSchemes = List.copyOf(localSignatureSchemes);
+    }
+
+    @Override
+    public boolean isClient() {
+        return client;
+    }
+
+    @Override
+    public String peerHost() {
+        return peerHost;
+    }
+
+    @Override
+    public int peerPort() {
+        return peerPort;
+    }
+
+    @Override
+    public OptionalInt version() {
+        return versionAgreed ? OptionalInt.of(ProtocolVersion.TLSv1_2) : OptionalInt.empty();
+    }
+
+    @Override
+    public OptionalInt cipherSuite() {
+        return cipherSuite == null ? OptionalInt.empty() : OptionalInt.of(cipherSuite);
+    }
+
+    @Override
+    public List<String> serverNames() {
+        return serverNames;
+    }
+
+    @Override
+    public List<Integer> peerSignatureSchemes() {
+        return peerSignatureSchemes;
+    }
+
+    @Override
+    public List<Integer> localSignatureSchemes() {
+        return localSignatureSchemes;
+    }
+
+    @Override
+    public List<X509Certificate> peerCertificates() {
+        return peerCertificates;
+    }
+
+    @Override
+    public List<X509Certificate> localCertificates() {
+        return localCertificates;
+    }
+
+    @Override
+    public Optional<String> applicationProtocol() {
+        return Optional.ofNullable(applicationProtocol);
+    }
+
+    @Override
+    public byte[] sessionId() {
+        return sessionId.clone();
+    }
+
+    @Override
+    public long creationTime() {
+        return creationTime;
+    }
+
+    @Override
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /** RFC 5705; a null {@code context} is "no context". */
+    @Override
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (masterSecret == null) {
+            throw new IllegalStateException("keying material can be exported only after the handshake");
+        }
+        return masterSecret.export(label, context, clientRandom, serverRandom, length);
+    }
+
+    void versionAgreed() {
+        this.versionAgreed = true;
+    }
+
+    void cipherSuite(int suite) {
+        this.cipherSuite = suite;
+    }
+
+    void serverNames(List<String> names) {
+        this.serverNames = List.copyOf(names);
+    }
+
+    void peerSignatureSchemes(List<Integer> schemes) {
+        this.peerSignatureSchemes = List.copyOf(schemes);
+    }
+
+    void peerCertificates(List<X509Certificate> chain) {
+        this.peerCertificates = List.copyOf(chain);
+    }
+
+    void localCertificates(List<X509Certificate> chain) {
+        this.localCertificates = List.copyOf(chain);
+    }
+
+    void applicationProtocol(String protocol) {
+        this.applicationProtocol = protocol;
+    }
+
+    void sessionId(byte[] id) {
+        this.sessionId = id.clone();
+    }
+
+    void resumed(boolean r) {
+        this.resumed = r;
+    }
+
+    /** Once the handshake is complete: what the exporter derives from. */
+    void exporter(MasterSecret secret, byte[] clientRandom, byte[] serverRandom) {
+        this.masterSecret = secret;
+        this.clientRandom = clientRandom.clone();
+        this.serverRandom = serverRandom.clone();
+    }
+}
