@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,6 +98,11 @@ class JsseHandshakeIT {
             Map.entry("no_common_application_protocol", "application_protocol"),
             Map.entry("unrecognized_name", "server_name"),
             Map.entry("client_certificate_required", "client_authentication"));
+
+    /** Causes found by the trust manager: diagnosed from its exception, which says more than the decision. */
+    private static final Set<String> TRUST_FAILURES = Set.of("untrusted_certificate", "certificate_expired",
+            "certificate_not_yet_valid", "certificate_revoked", "hostname_mismatch", "bad_client_certificate");
+    private static final String EVIDENCE = "tlslens.decision.evidence.";
 
     private static OtlpReceiver receiver;
 
@@ -217,6 +223,19 @@ class JsseHandshakeIT {
         List<String> names = Spans.eventNames(span);
         int alert = names.indexOf("Alert");
         assertTrue(alert < 0 || position < alert, () -> "the failed decision follows the alert: " + names);
+        if (!TRUST_FAILURES.contains(expectation.errorType().value())) {
+            // The decision is the diagnosis: its reason, and every list it compared.
+            String detail = string(span, "tlslens.failure.detail");
+            assertTrue(detail.startsWith("No acceptable " + subject.replace('_', ' ') + ": "
+                    + Spans.string(failed.get(0), "tlslens.decision.reason")), detail);
+            Map<String, Object> attributes = Spans.attributes(failed.get(0));
+            for (String key : attributes.keySet()) {
+                if (key.startsWith(EVIDENCE)) {
+                    String evidence = key.substring(EVIDENCE.length()) + ": " + attributes.get(key);
+                    assertTrue(detail.contains(evidence), () -> evidence + " not in " + detail);
+                }
+            }
+        }
     }
 
     /**
