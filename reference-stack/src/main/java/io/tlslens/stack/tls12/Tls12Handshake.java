@@ -3,6 +3,7 @@ package io.tlslens.stack.tls12;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Negotiated;
+import io.tlslens.stack.CertificateAlerts;
 import io.tlslens.stack.KeyLog;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
@@ -23,9 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -266,9 +265,7 @@ abstract class Tls12Handshake {
             observer.peerCertificatesChecked(System.nanoTime() - start);
             decide(Decision.none(Decision.Subjects.CERTIFICATE, subjectName + " chain rejected: " + e.getMessage(),
                     Map.of(subjectName + ".chain", subjects(chain))));
-            int alert = e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException
-                    ? AlertDescription.certificate_expired : AlertDescription.certificate_unknown;
-            throw new TlsAlertException(alert, subjectName + " certificate chain rejected: " + e.getMessage(), e);
+            throw new TlsAlertException(CertificateAlerts.forRejected(e), subjectName + " certificate chain rejected: " + e.getMessage(), e);
         }
         observer.peerCertificatesChecked(System.nanoTime() - start);
         decide(Decision.chose(Decision.Subjects.CERTIFICATE, chain.get(0).getSubjectX500Principal().getName(),

@@ -15,7 +15,7 @@ final class Tls12View implements HandshakeView {
     private final boolean client;
     private final String peerHost;
     private final int peerPort;
-    private final long creationTime;
+    private long creationTime;
     private final List<Integer> localSignatureSchemes;
     private boolean versionAgreed;
     private Integer cipherSuite;
@@ -149,8 +149,14 @@ final class Tls12View implements HandshakeView {
         this.sessionId = id.clone();
     }
 
-    void resumed(boolean r) {
-        this.resumed = r;
+    /**
+     * This connection resumed a session made at {@code sessionCreationMillis}: a resumed session
+     * keeps its creation time, as SunJSSE's does, so that applications can tell it from a new one
+     * and bound how long a session lives.
+     */
+    void resumed(long sessionCreationMillis) {
+        this.resumed = true;
+        this.creationTime = sessionCreationMillis;
     }
 
     /** Once the handshake is complete: what the exporter derives from. */

@@ -14,7 +14,7 @@ final class HandshakeState implements HandshakeView {
     private final boolean client;
     private final String peerHost;
     private final int peerPort;
-    private final long creationTime;
+    private long creationTime;
     private final List<Integer> localSignatureSchemes;
     private Integer version;
     private Integer cipherSuite;
@@ -145,8 +145,14 @@ final class HandshakeState implements HandshakeView {
         this.sessionId = id.clone();
     }
 
-    void resumed(boolean r) {
-        this.resumed = r;
+    /**
+     * This connection resumed a session made at {@code sessionCreationMillis}: a resumed session
+     * keeps its creation time, as SunJSSE's does, so that applications can tell it from a new one
+     * and bound how long a session lives.
+     */
+    void resumed(long sessionCreationMillis) {
+        this.resumed = true;
+        this.creationTime = sessionCreationMillis;
     }
 
     void exporter(ExporterSecret secret) {

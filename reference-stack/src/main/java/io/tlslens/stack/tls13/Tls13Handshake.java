@@ -3,6 +3,7 @@ package io.tlslens.stack.tls13;
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Negotiated;
+import io.tlslens.stack.CertificateAlerts;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.TlsConfig;
@@ -25,11 +26,9 @@ import io.tlslens.wire.SignatureScheme;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -263,7 +262,7 @@ abstract class Tls13Handshake {
 
     /**
      * Runs the trust decision on the peer's chain, timed for the observer, and records the chain in
-     * the view; the alert for a rejected chain follows SunJSSE's choice.
+     * the view; the alert for a rejected chain is the most specific its exception supports.
      */
     final void checkPeerChain(List<X509Certificate> chain, String authType, String subjectName) throws TlsAlertException {
         view.peerCertificates(chain);
@@ -274,9 +273,7 @@ abstract class Tls13Handshake {
             observer.peerCertificatesChecked(System.nanoTime() - start);
             decide(Decision.none(Decision.Subjects.CERTIFICATE, subjectName + " chain rejected: " + e.getMessage(),
                     Map.of(subjectName + ".chain", subjects(chain))));
-            int alert = e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException
-                    ? AlertDescription.certificate_expired : AlertDescription.certificate_unknown;
-            throw new TlsAlertException(alert, subjectName + " certificate chain rejected: " + e.getMessage(), e);
+            throw new TlsAlertException(CertificateAlerts.forRejected(e), subjectName + " certificate chain rejected: " + e.getMessage(), e);
         }
         observer.peerCertificatesChecked(System.nanoTime() - start);
         decide(Decision.chose(Decision.Subjects.CERTIFICATE, chain.get(0).getSubjectX500Principal().getName(),
