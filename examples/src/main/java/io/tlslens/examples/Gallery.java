@@ -4,10 +4,12 @@ import io.tlslens.examples.net.Background;
 import io.tlslens.examples.net.Timeouts;
 import io.tlslens.examples.pki.KeyType;
 import io.tlslens.examples.pki.Pki;
+import io.tlslens.examples.scenario.Expectation;
 import io.tlslens.examples.scenario.Outcome;
 import io.tlslens.examples.scenario.Scenario;
 import io.tlslens.examples.scenario.ScenarioContext;
 import io.tlslens.examples.scenario.Scenarios;
+import io.tlslens.examples.scenario.Stack;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,9 +74,10 @@ public final class Gallery {
         if (selected.isEmpty()) {
             selected.addAll(catalogue);
         }
+        Stack stack = Stack.current();
         if (list) {
             for (Scenario scenario : selected) {
-                out.printf("%-32s %-62s %s%n", scenario.name(), scenario.expectation(), scenario.description());
+                out.printf("%-32s %-62s %s%n", scenario.name(), expected(scenario, stack), scenario.description());
             }
             return OK;
         }
@@ -83,7 +86,7 @@ public final class Gallery {
             return OK;
         }
         try (ScenarioContext context = new ScenarioContext()) {
-            return runAll(selected, context);
+            return runAll(selected, stack, context);
         }
     }
 
@@ -91,15 +94,17 @@ public final class Gallery {
         return catalogue.stream().filter(scenario -> scenario.name().equals(name)).findFirst();
     }
 
-    private int runAll(List<Scenario> scenarios, ScenarioContext context) {
+    private int runAll(List<Scenario> scenarios, Stack stack, ScenarioContext context) {
         int passed = 0;
         int failed = 0;
         int skipped = 0;
+        out.println("stack: " + stack + (stack == Stack.REFERENCE ? " (TLSLens reference stack, agent option stack=reference)"
+                : " (SunJSSE)"));
         for (Scenario scenario : scenarios) {
-            Optional<String> unavailable = scenario.unavailableReason();
+            Optional<String> unavailable = scenario.unavailableReason().or(() -> scenario.expectation().whyNotOn(stack));
             if (unavailable.isPresent()) {
                 skipped++;
-                report("SKIP", scenario, unavailable.get());
+                report("SKIP", scenario, expected(scenario, stack), unavailable.get());
                 continue;
             }
             Verdict verdict = runOne(scenario, context);
@@ -108,7 +113,7 @@ public final class Gallery {
             } else {
                 failed++;
             }
-            report(verdict.passed ? "PASS" : "FAIL", scenario, verdict.actual);
+            report(verdict.passed ? "PASS" : "FAIL", scenario, scenario.expectation().toString(), verdict.actual);
         }
         out.printf("%d passed, %d failed, %d skipped%n", passed, failed, skipped);
         return failed == 0 ? OK : MISBEHAVED;
@@ -136,8 +141,14 @@ public final class Gallery {
         }
     }
 
-    private void report(String verdict, Scenario scenario, String actual) {
-        out.printf("%s %-32s expected: %-62s actual: %s%n", verdict, scenario.name(), scenario.expectation(), actual);
+    /** The expectation, or that the scenario does not apply to {@code stack}. */
+    private static String expected(Scenario scenario, Stack stack) {
+        Expectation expectation = scenario.expectation();
+        return expectation.appliesTo(stack) ? expectation.toString() : "not on the " + stack + " stack";
+    }
+
+    private void report(String verdict, Scenario scenario, String expected, String actual) {
+        out.printf("%s %-32s expected: %-62s actual: %s%n", verdict, scenario.name(), expected, actual);
         out.flush();
     }
 

@@ -35,7 +35,7 @@ class GalleryJarIT {
     void runsAScenarioByMainClassFromTheClassPath() throws Exception {
         Result result = java("-cp", JAR.toString(), Gallery.class.getName(), "tls12-engine");
         assertEquals(0, result.status, result.stdout + result.stderr);
-        assertTrue(result.stdout.startsWith("PASS tls12-engine "), result.stdout);
+        assertTrue(result.stdout.startsWith("stack: jsse (SunJSSE)\nPASS tls12-engine "), result.stdout);
     }
 
     private static final class Result {

@@ -46,11 +46,12 @@ class GalleryTest {
     void runsTheNamedScenariosAndExitsZeroWhenEachBehaved() throws Exception {
         assertEquals(0, gallery(Scenarios.all()).run("tls13-socket", "not-tls"));
         String[] lines = stdout().split("\n");
-        assertEquals(3, lines.length, stdout());
-        assertTrue(lines[0].startsWith("PASS tls13-socket ") && lines[0].contains("handshake OK (TLSv1.3"),
-                lines[0]);
-        assertTrue(lines[1].startsWith("PASS not-tls ") && lines[1].contains("fails: not_tls"), lines[1]);
-        assertEquals("2 passed, 0 failed, 0 skipped", lines[2]);
+        assertEquals(4, lines.length, stdout());
+        assertEquals("stack: jsse (SunJSSE)", lines[0]);
+        assertTrue(lines[1].startsWith("PASS tls13-socket ") && lines[1].contains("handshake OK (TLSv1.3"),
+                lines[1]);
+        assertTrue(lines[2].startsWith("PASS not-tls ") && lines[2].contains("fails: not_tls"), lines[2]);
+        assertEquals("2 passed, 0 failed, 0 skipped", lines[3]);
         assertEquals("", stderr());
     }
 

@@ -52,6 +52,13 @@ public interface TlsConnection {
     /** Queues close_notify; nothing can be written after it. */
     void closeOutbound();
 
+    /**
+     * The transport ended before the handshake completed (the peer closed the connection without an
+     * alert): the handshake has failed, and the observer hears so. Nothing is sent. After the
+     * handshake it changes nothing: an application reads end of stream then, and decides.
+     */
+    void transportClosed();
+
     /** Queues a KeyUpdate (TLS 1.3), asking the peer to update too when {@code requestPeerUpdate}. */
     void updateKeys(boolean requestPeerUpdate) throws SSLException;
 

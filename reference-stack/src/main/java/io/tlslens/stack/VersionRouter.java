@@ -131,6 +131,11 @@ abstract class VersionRouter implements TlsConnection {
     }
 
     @Override
+    public void transportClosed() {
+        current.transportClosed();
+    }
+
+    @Override
     public void updateKeys(boolean requestPeerUpdate) throws SSLException {
         current.updateKeys(requestPeerUpdate);
     }

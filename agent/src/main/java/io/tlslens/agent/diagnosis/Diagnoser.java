@@ -97,7 +97,9 @@ public final class Diagnoser {
         if (isUntrusted(cause)) {
             return untrusted(summary, alert, message);
         }
-        if (contains(message, "Unsupported or unrecognized SSL message") || contains(message, "plaintext connection")) {
+        // SunJSSE's two wordings, and the reference stack's record check ("record of content type 72 is not TLS")
+        if (contains(message, "Unsupported or unrecognized SSL message") || contains(message, "plaintext connection")
+                || contains(message, " is not TLS")) {
             return new Diagnosis(ErrorType.NOT_TLS, Diagnosis.Side.LOCAL, alert,
                     "The peer answered with bytes that are not a TLS record (" + message + ").",
                     "The port does not speak TLS: check the port and scheme (http vs https), or a proxy in between.");
@@ -313,10 +315,12 @@ public final class Diagnoser {
         String detail = "The revocation status of the " + checkedParty(summary) + " certificate "
                 + describe(certificate) + " could not be established, and this side's revocation check does not "
                 + "accept that" + stapling(summary) + " (" + message + ").";
-        String hint = "Have the server staple OCSP responses (a JDK server: -Djdk.tls.server.enableStatusRequestExtension"
-                + "=true, with its CA's OCSP responder reachable from it), make the OCSP responder or CRL that the "
-                + "certificate names reachable from this side, or, where policy allows, let checks that cannot be "
-                + "made pass (PKIXRevocationChecker.Option.SOFT_FAIL).";
+        String reachable = "the OCSP responder or CRL that the certificate names reachable from this side, or, where "
+                + "policy allows, let checks that cannot be made pass (PKIXRevocationChecker.Option.SOFT_FAIL).";
+        // A stapled response helps only a client that asks for one, which the reference stack does not.
+        String hint = summary.record().stack().equals("reference") ? "Make " + reachable
+                : "Have the server staple OCSP responses (a JDK server: -Djdk.tls.server.enableStatusRequestExtension"
+                + "=true, with its CA's OCSP responder reachable from it), make " + reachable;
         return new Diagnosis(summary.record().role() == Role.SERVER ? ErrorType.BAD_CLIENT_CERTIFICATE
                 : ErrorType.UNTRUSTED_CERTIFICATE, Diagnosis.Side.LOCAL, alert, detail, hint);
     }
@@ -331,12 +335,16 @@ public final class Diagnoser {
         }
         boolean asked = summary.clientHello().get().extensions().stream()
                 .anyMatch(extension -> extension.type() == ExtensionType.status_request);
-        return asked ? ": the server stapled no OCSP response although this client asked for one (status_request), "
-                + "and the client could not get a usable answer itself from the OCSP responder or CRL the "
-                + "certificate names"
-                : ": this client did not ask the server to staple an OCSP response "
-                + "(jdk.tls.client.enableStatusRequestExtension=false) and could not get a usable answer itself "
-                + "from the OCSP responder or CRL the certificate names";
+        if (asked) {
+            return ": the server stapled no OCSP response although this client asked for one (status_request), "
+                    + "and the client could not get a usable answer itself from the OCSP responder or CRL the "
+                    + "certificate names";
+        }
+        // The reference stack never sends status_request: the JDK's switch for it does not apply there.
+        String why = summary.record().stack().equals("reference") ? "the reference stack does not ask for stapled "
+                + "OCSP responses" : "jdk.tls.client.enableStatusRequestExtension=false";
+        return ": this client did not ask the server to staple an OCSP response (" + why + ") and could not get a "
+                + "usable answer itself from the OCSP responder or CRL the certificate names";
     }
 
     /** A TLS 1.2 CertificateStatus message, or a status in the server's TLS 1.3 CertificateEntry. */

@@ -13,19 +13,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Status;
 import io.tlslens.agent.testing.Spans;
+import io.tlslens.examples.scenario.Stack;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The handshake spans one scenario produced, and the contract every one of them must keep. */
+/** The handshake spans one scenario produced on one stack, and the contract every one of them must keep. */
 final class HandshakeSpans {
 
+    /** The event the reference stack adds for each of its negotiation decisions. */
+    static final String DECISION = "tlslens.decision";
     private static final Set<String> DIRECTIONS = Set.of("sent", "received");
 
     private final List<Span> spans;
+    private final Stack stack;
 
-    HandshakeSpans(List<Span> spans) {
+    HandshakeSpans(List<Span> spans, Stack stack) {
         this.spans = spans;
+        this.stack = stack;
+    }
+
+    /** The stack the scenario ran on. */
+    Stack stack() {
+        return stack;
     }
 
     List<Span> all() {
@@ -66,13 +76,18 @@ final class HandshakeSpans {
             assertTrue(role.equals("client") || role.equals("server"), context);
             assertEquals("TLS " + role + (post ? " post-handshake" : " handshake"), span.getName(), context);
             assertEquals(Span.SpanKind.SPAN_KIND_INTERNAL, span.getKind(), context);
-            assertEquals("jsse", string(span, "tlslens.stack"), context);
+            assertEquals(stack.toString(), string(span, "tlslens.stack"), context);
             assertEquals("tls", string(span, "tls.protocol.name"), context);
             assertTrue(span.getEndTimeUnixNano() >= span.getStartTimeUnixNano(), context);
             long previous = span.getStartTimeUnixNano();
             for (Span.Event event : span.getEventsList()) {
-                assertTrue(DIRECTIONS.contains(Spans.string(event, "tlslens.direction")), context);
-                assertTrue(Spans.longValue(event, "tlslens.message.length") > 0, context);
+                if (event.getName().equals(DECISION)) {
+                    assertNotNull(Spans.string(event, "tlslens.decision.subject"), context);
+                    assertNotNull(Spans.string(event, "tlslens.decision.reason"), context);
+                } else {
+                    assertTrue(DIRECTIONS.contains(Spans.string(event, "tlslens.direction")), context);
+                    assertTrue(Spans.longValue(event, "tlslens.message.length") > 0, context);
+                }
                 assertTrue(event.getTimeUnixNano() >= previous, "events out of order: " + context);
                 assertTrue(event.getTimeUnixNano() <= span.getEndTimeUnixNano(), context);
                 previous = event.getTimeUnixNano();

@@ -1,7 +1,6 @@
 package io.tlslens.agent.jsse;
 
 import static io.tlslens.agent.testing.Spans.bool;
-import static io.tlslens.agent.testing.Spans.eventNames;
 import static io.tlslens.agent.testing.Spans.list;
 import static io.tlslens.agent.testing.Spans.string;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,11 +18,14 @@ import io.tlslens.examples.Gallery;
 import io.tlslens.examples.scenario.Expectation;
 import io.tlslens.examples.scenario.Scenario;
 import io.tlslens.examples.scenario.Scenarios;
+import io.tlslens.examples.scenario.Stack;
 import io.tlslens.examples.scenario.good.SlowKeyManagerScenario;
 import io.tlslens.examples.scenario.good.SlowTrustManagerScenario;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,14 +37,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every scenario of the examples gallery, run in a child JVM with the built agent jar, on each JDK:
- * the spans a real OTLP receiver decodes keep the telemetry contract, carry what each scenario
- * negotiated, and name the cause of each failure on the side that detects it.
- * {@code -Dtlslens.test.scenarios=name,name} runs only those scenarios (while working on them).
+ * Every scenario of the examples gallery, run in a child JVM with the built agent jar, on each JDK and
+ * on each stack (SunJSSE, and the reference stack with {@code stack=reference}): the spans a real OTLP
+ * receiver decodes keep the telemetry contract, carry what each scenario negotiated, and name the cause
+ * of each failure on the side that detects it; on the reference stack the detecting side's span also
+ * carries the stack's decisions. {@code -Dtlslens.test.scenarios=name,name} runs only those scenarios,
+ * {@code -Dtlslens.test.stacks=reference} only that stack (while working on them).
  */
 class JsseHandshakeIT {
 
     private static final String SCENARIOS_PROPERTY = "tlslens.test.scenarios";
+    private static final String STACKS_PROPERTY = "tlslens.test.stacks";
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SPANS_TIMEOUT = Duration.ofSeconds(15);
@@ -77,6 +82,28 @@ class JsseHandshakeIT {
             "certificate-revoked", JsseHandshakeIT::revoked,
             "ocsp-not-stapled", JsseHandshakeIT::revocationStatusUnknown);
 
+    /** The subject of the reference stack's decision that found nothing acceptable, by the failure's error.type. */
+    private static final Map<String, String> FAILED_DECISIONS = Map.ofEntries(
+            Map.entry("untrusted_certificate", "certificate"),
+            Map.entry("certificate_expired", "certificate"),
+            Map.entry("certificate_not_yet_valid", "certificate"),
+            Map.entry("certificate_revoked", "certificate"),
+            Map.entry("hostname_mismatch", "certificate"),
+            Map.entry("bad_client_certificate", "certificate"),
+            Map.entry("no_common_cipher_suite", "cipher_suite"),
+            Map.entry("protocol_version_mismatch", "version"),
+            Map.entry("no_common_group", "group"),
+            // the server finds no certificate whose key signs with a scheme the client offers
+            Map.entry("signature_algorithm_mismatch", "certificate"),
+            Map.entry("no_common_application_protocol", "application_protocol"),
+            Map.entry("unrecognized_name", "server_name"),
+            Map.entry("client_certificate_required", "client_authentication"));
+
+    /** Causes found by the trust manager: diagnosed from its exception, which says more than the decision. */
+    private static final Set<String> TRUST_FAILURES = Set.of("untrusted_certificate", "certificate_expired",
+            "certificate_not_yet_valid", "certificate_revoked", "hostname_mismatch", "bad_client_certificate");
+    private static final String EVIDENCE = "tlslens.decision.evidence.";
+
     private static OtlpReceiver receiver;
 
     @BeforeAll
@@ -91,7 +118,19 @@ class JsseHandshakeIT {
 
     static Stream<Arguments> scenarios() {
         List<String> selected = selectedScenarios();
-        return Jdks.all().stream().flatMap(jdk -> selected.stream().map(name -> Arguments.of(jdk, name)));
+        return Jdks.all().stream().flatMap(jdk -> selectedStacks().stream().flatMap(stack -> selected.stream()
+                .filter(name -> Scenarios.byName(name).orElseThrow().expectation().appliesTo(stack))
+                .map(name -> Arguments.of(jdk, stack, name))));
+    }
+
+    /** Both stacks, or those {@value #STACKS_PROPERTY} names ({@code jsse}, {@code reference}). */
+    private static List<Stack> selectedStacks() {
+        String names = System.getProperty(STACKS_PROPERTY, "").trim();
+        if (names.isEmpty()) {
+            return List.of(Stack.values());
+        }
+        return Stream.of(names.split("\\s*,\\s*")).map(name -> Stack.valueOf(name.toUpperCase(Locale.ROOT)))
+                .collect(Collectors.toList());
     }
 
     /** Every scenario, or those {@value #SCENARIOS_PROPERTY} names; a name the gallery lacks fails the run. */
@@ -108,12 +147,13 @@ class JsseHandshakeIT {
         return selected;
     }
 
-    @ParameterizedTest(name = "{1} on {0}")
+    @ParameterizedTest(name = "{2} on {0}, {1}")
     @MethodSource("scenarios")
-    void scenarioIsRecordedAsTheContractSays(Jdk jdk, String name, TestInfo testInfo) {
-        Scenario scenario = Scenarios.byName(name).orElseThrow();
+    void scenarioIsRecordedAsTheContractSays(Jdk jdk, Stack stack, String name, TestInfo testInfo) {
+        Expectation expectation = Scenarios.byName(name).orElseThrow().expectation();
         receiver.clear();
         try (ChildJvm app = ChildJvm.builder(testInfo).jdk(jdk)
+                .agentArgs("stack=" + stack)
                 .env(receiver.exporterEnvironment())
                 .env("OTEL_SERVICE_NAME", "jsse-handshake-it")
                 .mainClass(Gallery.class)
@@ -125,15 +165,17 @@ class JsseHandshakeIT {
                             + app.describe());
             app.withOutputOnFailure(() -> receiver.awaitSpans(span -> true, 1, SPANS_TIMEOUT));
             HandshakeSpans spans = new HandshakeSpans(receiver.spans().stream()
-                    .filter(span -> span.getName().startsWith("TLS ")).collect(Collectors.toList()));
+                    .filter(span -> span.getName().startsWith("TLS ")).collect(Collectors.toList()), stack);
             app.withOutputOnFailure(() -> {
                 spans.assertContract();
-                Expectation expectation = scenario.expectation();
                 if (expectation.expectsSuccess()) {
                     SUCCESS_CHECKS.getOrDefault(name, JsseHandshakeIT::nothingFailed).accept(spans);
                     nothingFailed(spans);
                 } else {
-                    diagnosedOnTheDetectingSide(spans, expectation);
+                    Span detecting = diagnosedOnTheDetectingSide(spans, expectation);
+                    if (stack == Stack.REFERENCE) {
+                        decidedBeforeItFailed(detecting, expectation);
+                    }
                     FAILURE_CHECKS.getOrDefault(name, nothingMore -> { }).accept(spans);
                 }
                 return null;
@@ -147,7 +189,8 @@ class JsseHandshakeIT {
         }
     }
 
-    private static void diagnosedOnTheDetectingSide(HandshakeSpans spans, Expectation expectation) {
+    /** The span of the side that detected the failure, once it is checked. */
+    private static Span diagnosedOnTheDetectingSide(HandshakeSpans spans, Expectation expectation) {
         String side = expectation.detectedBy().toString();
         String errorType = expectation.errorType().value();
         List<Span> failed = spans.of(side).stream().filter(span -> !bool(span, "tls.established"))
@@ -158,6 +201,41 @@ class JsseHandshakeIT {
         // The side that detects a failure ended the handshake, unless the peer did so by hanging up.
         String endedBy = errorType.equals("peer_closed") ? "peer" : "local";
         assertEquals(endedBy, string(span, "tlslens.failure.side"), () -> Spans.describe(span));
+        return span;
+    }
+
+    /**
+     * On the reference stack, a failure that a negotiation decision found is on the detecting side's span
+     * as that decision, without an outcome, after the message it judged and before the alert it caused.
+     */
+    private static void decidedBeforeItFailed(Span span, Expectation expectation) {
+        String subject = FAILED_DECISIONS.get(expectation.errorType().value());
+        if (subject == null) {
+            return; // no decision to take: the peer hung up, sent no TLS, or nothing came
+        }
+        List<Span.Event> failed = Spans.events(span, HandshakeSpans.DECISION).stream()
+                .filter(event -> !Spans.attributes(event).containsKey("tlslens.decision.outcome"))
+                .collect(Collectors.toList());
+        assertEquals(1, failed.size(), () -> "one failed decision expected: " + Spans.describe(span));
+        assertEquals(subject, Spans.string(failed.get(0), "tlslens.decision.subject"), () -> Spans.describe(span));
+        int position = span.getEventsList().indexOf(failed.get(0));
+        assertTrue(position > 0, () -> "the failed decision comes first: " + Spans.describe(span));
+        List<String> names = Spans.eventNames(span);
+        int alert = names.indexOf("Alert");
+        assertTrue(alert < 0 || position < alert, () -> "the failed decision follows the alert: " + names);
+        if (!TRUST_FAILURES.contains(expectation.errorType().value())) {
+            // The decision is the diagnosis: its reason, and every list it compared.
+            String detail = string(span, "tlslens.failure.detail");
+            assertTrue(detail.startsWith("No acceptable " + subject.replace('_', ' ') + ": "
+                    + Spans.string(failed.get(0), "tlslens.decision.reason")), detail);
+            Map<String, Object> attributes = Spans.attributes(failed.get(0));
+            for (String key : attributes.keySet()) {
+                if (key.startsWith(EVIDENCE)) {
+                    String evidence = key.substring(EVIDENCE.length()) + ": " + attributes.get(key);
+                    assertTrue(detail.contains(evidence), () -> evidence + " not in " + detail);
+                }
+            }
+        }
     }
 
     /**
@@ -182,7 +260,7 @@ class JsseHandshakeIT {
                         + "CN=Unknown Example Root CA)"), () -> Spans.describe(verdict));
         assertTrue(string(verdict, "tls.client.subject").contains("CN=TLSLens Example Client"),
                 () -> Spans.describe(verdict));
-        assertEquals(List.of("Alert"), eventNames(verdict), () -> Spans.describe(verdict));
+        assertEquals(List.of("Alert"), messages(verdict), () -> Spans.describe(verdict));
         assertTrue(verdict.getStartTimeUnixNano() >= handshake.getEndTimeUnixNano(), spans::describe);
     }
 
@@ -203,14 +281,20 @@ class JsseHandshakeIT {
                 () -> Spans.describe(server));
     }
 
-    /** The client could not learn the certificate's status; the span says the server stapled none. */
+    /**
+     * The client could not learn the certificate's status; the span says the server stapled none (on
+     * SunJSSE), or that the client did not ask for a stapled response (the reference stack never does).
+     */
     private static void revocationStatusUnknown(HandshakeSpans spans) {
         Span client = spans.only("client");
         String detail = string(client, "tlslens.failure.detail");
         assertTrue(detail.startsWith("The revocation status of the server's certificate O=TLSLens Examples,"
                 + "CN=localhost (serial "), detail);
         assertTrue(detail.contains("could not be established"), detail);
-        assertTrue(detail.contains("the server stapled no OCSP response although this client asked for one"), detail);
+        assertTrue(detail.contains(spans.stack() == Stack.JSSE
+                ? "the server stapled no OCSP response although this client asked for one"
+                : "this client did not ask the server to staple an OCSP response (the reference stack does not ask for "
+                + "stapled OCSP responses)"), detail);
         assertTrue(detail.contains("TRY_LATER"), detail);
         assertTrue(string(client, "tlslens.failure.hint").contains("SOFT_FAIL"), () -> Spans.describe(client));
         assertTrue(Spans.doubleValue(client, "tlslens.certificate_check.duration") > 0, () -> Spans.describe(client));
@@ -233,8 +317,14 @@ class JsseHandshakeIT {
             assertTrue(list(span, "tlslens.client.versions").contains("1.3"));
             assertTrue(list(span, "tls.client.supported_ciphers").contains("TLS_AES_128_GCM_SHA256"));
             assertTrue(list(span, "tlslens.client.key_share_groups").contains("x25519"));
-            assertEquals("127.0.0.1", string(span, "network.peer.address"));
-            assertTrue(Spans.longValue(span, "server.port") > 0);
+            // The reference stack knows the peer as the application named it: a client that connected to
+            // "localhost" has no address (README, "Reference stack").
+            boolean named = spans.stack() == Stack.REFERENCE && span == client;
+            assertEquals(named ? null : "127.0.0.1", string(span, "network.peer.address"), () -> Spans.describe(span));
+            // ... and a reference-stack server span has no server.port (same section).
+            if (spans.stack() == Stack.JSSE || span == client) {
+                assertTrue(Spans.longValue(span, "server.port") > 0, () -> Spans.describe(span));
+            }
         }
         assertEquals("localhost", string(client, "server.address"));
         // The client checked the server's chain, within its handshake; the server was shown no chain to check.
@@ -243,8 +333,7 @@ class JsseHandshakeIT {
         assertTrue(check > 0 && check <= seconds(client), () -> Spans.describe(client));
         assertEquals(null, Spans.attributes(server).get("tlslens.certificate_check.duration"));
         // The server's key manager chose its certificate, within its handshake; the client was asked for none.
-        double keySelection = Spans.doubleValue(server, "tlslens.key_selection.duration");
-        assertTrue(keySelection > 0 && keySelection <= seconds(server), () -> Spans.describe(server));
+        keySelectionTimed(spans, server);
         assertEquals(null, Spans.attributes(client).get("tlslens.key_selection.duration"));
         // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
         assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
@@ -270,7 +359,7 @@ class JsseHandshakeIT {
         for (Span span : List.of(client, server)) {
             assertEquals("1.2", string(span, "tls.protocol.version"));
             assertTrue(string(span, "tls.cipher").startsWith("TLS_ECDHE_ECDSA_WITH_"), () -> Spans.describe(span));
-            assertEquals(expected, eventNames(span), () -> Spans.describe(span));
+            assertEquals(expected, messages(span), () -> Spans.describe(span));
             assertEquals("ecdsa_secp256r1_sha256", string(span, "tlslens.signature_scheme"));
             assertTrue(string(span, "tls.server.subject").contains("CN=localhost"));
         }
@@ -297,11 +386,24 @@ class JsseHandshakeIT {
             Span span = spans.only(role);
             assertTrue(string(span, "tls.client.subject").contains("CN="), () -> Spans.describe(span));
             assertTrue(string(span, "tls.client.hash.sha256").matches("[0-9A-F]{64}"));
-            assertTrue(eventNames(span).contains("CertificateRequest"), () -> Spans.describe(span));
+            assertTrue(messages(span).contains("CertificateRequest"), () -> Spans.describe(span));
             assertEquals(2, Spans.events(span, "Certificate").size(), () -> Spans.describe(span));
             // Both sides presented a certificate, so both key managers were asked for one.
-            assertTrue(Spans.doubleValue(span, "tlslens.key_selection.duration") > 0, () -> Spans.describe(span));
+            keySelectionTimed(spans, span);
         }
+    }
+
+    /**
+     * The key manager's time to choose this side's certificate, within the handshake. The reference stack
+     * does not time its key manager: there the attribute is absent (README, "Reference stack").
+     */
+    private static void keySelectionTimed(HandshakeSpans spans, Span span) {
+        Double keySelection = Spans.doubleValue(span, "tlslens.key_selection.duration");
+        if (spans.stack() == Stack.REFERENCE) {
+            assertEquals(null, keySelection, () -> Spans.describe(span));
+            return;
+        }
+        assertTrue(keySelection != null && keySelection > 0 && keySelection <= seconds(span), () -> Spans.describe(span));
     }
 
     private static void resumed(HandshakeSpans spans, String version) {
@@ -312,7 +414,7 @@ class JsseHandshakeIT {
         for (Span span : clients) {
             assertEquals(version, string(span, "tls.protocol.version"));
         }
-        assertFalse(eventNames(clients.get(1)).contains("Certificate"), spans::describe);
+        assertFalse(messages(clients.get(1)).contains("Certificate"), spans::describe);
         // The resumed session still knows whose certificate it trusted.
         assertTrue(string(clients.get(1), "tls.server.subject").contains("CN=localhost"), spans::describe);
     }
@@ -359,13 +461,19 @@ class JsseHandshakeIT {
         assertTrue(bool(span, "tls.established"));
     }
 
+    /** The handshake messages and alerts of a span, without the reference stack's decisions among them. */
+    private static List<String> messages(Span span) {
+        return Spans.eventNames(span).stream().filter(name -> !name.equals(HandshakeSpans.DECISION))
+                .collect(Collectors.toList());
+    }
+
     private static List<String> withoutChangeCipherSpec(Span span) {
-        return eventNames(span).stream().filter(name -> !name.equals("ChangeCipherSpec")).collect(Collectors.toList());
+        return messages(span).stream().filter(name -> !name.equals("ChangeCipherSpec")).collect(Collectors.toList());
     }
 
     private static void assertDirections(Span span, String... directions) {
         List<String> actual = span.getEventsList().stream()
-                .filter(event -> !event.getName().equals("ChangeCipherSpec"))
+                .filter(event -> !event.getName().equals("ChangeCipherSpec") && !event.getName().equals(HandshakeSpans.DECISION))
                 .map(event -> Spans.string(event, "tlslens.direction"))
                 .collect(Collectors.toList());
         assertEquals(List.of(directions), actual, () -> Spans.describe(span));

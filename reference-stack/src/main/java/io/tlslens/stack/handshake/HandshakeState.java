@@ -23,7 +23,7 @@ public final class HandshakeState implements HandshakeView {
     private final boolean client;
     private final String peerHost;
     private final int peerPort;
-    private final long creationTime;
+    private long creationTime;
     private final List<Integer> localSignatureSchemes;
     private Integer version;
     private Integer cipherSuite;
@@ -154,8 +154,14 @@ public final class HandshakeState implements HandshakeView {
         this.sessionId = id.clone();
     }
 
-    public void resumed(boolean r) {
-        this.resumed = r;
+    /**
+     * This connection resumed a session made at {@code sessionCreationMillis}: a resumed session
+     * keeps its creation time, as SunJSSE's does, so that applications can tell it from a new one
+     * and bound how long a session lives.
+     */
+    public void resumed(long sessionCreationMillis) {
+        this.resumed = true;
+        this.creationTime = sessionCreationMillis;
     }
 
     /** Once the handshake is complete: what exported keying material derives from. */

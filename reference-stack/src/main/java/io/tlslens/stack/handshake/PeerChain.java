@@ -2,15 +2,14 @@ package io.tlslens.stack.handshake;
 
 import io.tlslens.observe.Decision;
 import io.tlslens.observe.HandshakeObserver;
+import io.tlslens.stack.CertificateAlerts;
 import io.tlslens.stack.PeerVerifier;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.Certificate;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class PeerChain {
 
     /**
      * Runs the trust decision on the peer's chain, timed for the observer, and records the chain in
-     * the view; the alert for a rejected chain follows SunJSSE's choice.
+     * the view; the alert for a rejected chain is the most specific its exception supports.
      */
     public void verify(List<X509Certificate> chain, String authType, String subjectName) throws TlsAlertException {
         view.peerCertificates(chain);
@@ -59,9 +58,7 @@ public final class PeerChain {
             observer.peerCertificatesChecked(System.nanoTime() - start);
             observer.decision(Decision.none(Decision.Subjects.CERTIFICATE, subjectName + " chain rejected: " + e.getMessage(),
                     Map.of(subjectName + ".chain", subjects(chain))));
-            int alert = e instanceof CertificateExpiredException || e instanceof CertificateNotYetValidException
-                    ? AlertDescription.certificate_expired : AlertDescription.certificate_unknown;
-            throw new TlsAlertException(alert, subjectName + " certificate chain rejected: " + e.getMessage(), e);
+            throw new TlsAlertException(CertificateAlerts.forRejected(e), subjectName + " certificate chain rejected: " + e.getMessage(), e);
         }
         observer.peerCertificatesChecked(System.nanoTime() - start);
         observer.decision(Decision.chose(Decision.Subjects.CERTIFICATE, chain.get(0).getSubjectX500Principal().getName(),

@@ -1,10 +1,14 @@
 package io.tlslens.stack.jsse;
 
 import java.security.AlgorithmConstraints;
+import java.security.CryptoPrimitive;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
@@ -16,9 +20,10 @@ import javax.net.ssl.StandardConstants;
  * {@code SSLSocket} or {@link #apply(SSLParameters)}, and read once when the connection starts.
  * Not thread-safe: the engine or socket guards it.
  *
- * <p>Algorithm constraints, {@code useCipherSuitesOrder} (the core always prefers the server's
- * order, SunJSSE's default) and {@code enableSessionCreation} are kept so that applications read
- * back what they set, but the core has no such settings and they change nothing.
+ * <p>Algorithm constraints narrow the groups and signature schemes, as in SunJSSE.
+ * {@code useCipherSuitesOrder} (the core always prefers the server's order, SunJSSE's default) and
+ * {@code enableSessionCreation} are kept so that applications read back what they set, but the
+ * core has no such settings and they change nothing.
  */
 final class ConnectionParameters {
     private boolean clientMode;
@@ -137,12 +142,29 @@ final class ConnectionParameters {
      */
     List<Integer> groupCodes() {
         String[] names = namedGroups != null ? namedGroups : listProperty("jdk.tls.namedGroups");
-        return JsseNames.GROUPS.codes(names != null ? names : JsseNames.GROUPS.supported());
+        return permitted(JsseNames.GROUPS, names != null ? names : JsseNames.GROUPS.supported(),
+                CryptoPrimitive.KEY_AGREEMENT);
     }
 
     List<Integer> signatureSchemeCodes() {
-        return JsseNames.SIGNATURE_SCHEMES.codes(
-                signatureSchemes != null ? signatureSchemes : JsseNames.SIGNATURE_SCHEMES.supported());
+        return permitted(JsseNames.SIGNATURE_SCHEMES,
+                signatureSchemes != null ? signatureSchemes : JsseNames.SIGNATURE_SCHEMES.supported(),
+                CryptoPrimitive.SIGNATURE);
+    }
+
+    /**
+     * The codes of {@code names} that the algorithm constraints permit. SunJSSE asks them about each
+     * group as a key agreement and each signature scheme as a signature, by its TLS name
+     * ({@code x25519}, {@code rsa_pss_rsae_sha256}); applications narrow a single connection that way.
+     */
+    private List<Integer> permitted(JsseNames registry, String[] names, CryptoPrimitive primitive) {
+        List<Integer> codes = registry.codes(names);
+        if (algorithmConstraints == null) {
+            return codes;
+        }
+        Set<CryptoPrimitive> primitives = EnumSet.of(primitive);
+        return codes.stream().filter(code -> algorithmConstraints.permits(primitives, registry.name(code), null))
+                .collect(Collectors.toList());
     }
 
     List<Integer> protocolCodes() {

@@ -140,6 +140,9 @@ final class TlsLensSocket extends SSLSocket {
         while (!handshakeDone) {
             synchronized (readLock) {
                 if (!readRecord()) {
+                    synchronized (coreLock) {
+                        connection.transportClosed();
+                    }
                     failure = new SSLHandshakeException("Remote host terminated the handshake");
                     closeAfterFailure();
                     throw failure;

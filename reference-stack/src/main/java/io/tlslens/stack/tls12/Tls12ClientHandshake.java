@@ -287,7 +287,7 @@ final class Tls12ClientHandshake extends Tls12Handshake {
                     "server resumed a session without the same extended_master_secret (RFC 7627 §5.3)");
         }
         decide(Decision.chose(Subjects.RESUMPTION, kind, "server resumed the session by its " + kind.replace('_', ' '), evidence));
-        view.resumed(true);
+        view.resumed(offeredSession.creationMillis());
         view.peerCertificates(offeredSession.peerCertificates());
         view.localCertificates(offeredSession.localCertificates());
         return true;

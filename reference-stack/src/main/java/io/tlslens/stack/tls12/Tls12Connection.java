@@ -17,6 +17,7 @@ import io.tlslens.wire.DecodeException;
 import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.TlsRecord;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -278,6 +279,17 @@ public final class Tls12Connection implements TlsConnection {
     }
 
     /** TLS 1.2 has no KeyUpdate; new keys would take a renegotiation, which this stack refuses. */
+    @Override
+    public void transportClosed() {
+        if (failed || handshake.isComplete()) {
+            return;
+        }
+        failed = true;
+        inboundDone = true;
+        outboundClosed = true;
+        observer.failed(new EOFException("the peer closed the connection during the handshake"));
+    }
+
     @Override
     public void updateKeys(boolean requestPeerUpdate) throws SSLException {
         throw new SSLException("KeyUpdate is TLS 1.3; this connection is TLS 1.2");

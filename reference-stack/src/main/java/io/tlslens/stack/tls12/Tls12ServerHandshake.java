@@ -390,7 +390,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
         sessionId = hello.sessionId();
         view.sessionId(sessionId);
         view.cipherSuite(suite.code());
-        view.resumed(true);
+        view.resumed(session.creationMillis());
         view.peerCertificates(session.peerCertificates());
         decide(Decision.chose(Subjects.CIPHER_SUITE, CipherSuite.name(suite.code()), "the resumed session's",
                 evidence("client.offered", Names.suites(hello.cipherSuites()), "server.enabled", Names.suites(enabledSuites))));

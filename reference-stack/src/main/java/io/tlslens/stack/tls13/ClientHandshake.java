@@ -382,7 +382,9 @@ final class ClientHandshake extends Tls13Handshake {
         }
         view.version(ProtocolVersion.TLSv1_3);
         view.cipherSuite(suite.code());
-        view.resumed(resumed);
+        if (resumed) {
+            view.resumed(ticket.issuedMillis());
+        }
         state = State.WAIT_EE;
     }
 

@@ -174,7 +174,7 @@ final class ServerHandshake extends Tls13Handshake {
         transcript.useHash(suite.hash(crypto));
         Optional<AcceptedPsk> psk = choosePsk(hello);
         transcript.add(frame.encode());
-        view.resumed(psk.isPresent());
+        psk.ifPresent(accepted -> view.resumed(accepted.ticket.issuedMillis));
         alpn.choose(hello).ifPresent(chosen -> applicationProtocol = chosen);
         boolean earlyData = chooseEarlyData(hello, psk);
         Optional<CertifiedKey> credential = psk.isPresent() ? Optional.empty() : Optional.of(chooseCredential(hello));

@@ -21,6 +21,7 @@ import io.tlslens.wire.DecodeException;
 import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeReassembler;
 import io.tlslens.wire.HandshakeType;
+import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import javax.net.ssl.SSLException;
@@ -285,6 +286,17 @@ public final class Tls13Connection implements TlsConnection {
             // often does): the observer hears the end now, not only when a handshake timeout fires.
             observer.failed(new SSLException("The application closed the connection before the handshake completed"));
         }
+    }
+
+    @Override
+    public void transportClosed() {
+        if (failed || handshake.isComplete()) {
+            return;
+        }
+        failed = true;
+        inboundDone = true;
+        outboundClosed = true;
+        observer.failed(new EOFException("the peer closed the connection during the handshake"));
     }
 
     @Override

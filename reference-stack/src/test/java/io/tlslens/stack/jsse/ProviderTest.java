@@ -16,16 +16,22 @@ import io.tlslens.wire.NamedGroup;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.AlgorithmConstraints;
+import java.security.AlgorithmParameters;
+import java.security.CryptoPrimitive;
+import java.security.Key;
 import java.security.KeyManagementException;
 import java.security.KeyStore;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLHandshakeException;
@@ -170,6 +176,55 @@ class ProviderTest {
         }
 
         assertEquals(NamedGroup.secp256r1, negotiated.get().group().getAsInt(), "x448 is not supported: dropped");
+    }
+
+    /**
+     * SSLParameters.setAlgorithmConstraints narrows one connection's groups and signature schemes, as
+     * in SunJSSE, which asks the constraints about each by its TLS name.
+     */
+    @Test
+    void algorithmConstraintsNarrowTheGroupsAndSignatureSchemes() throws Exception {
+        Set<String> permitted = Set.of("secp384r1", "ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256");
+        AlgorithmConstraints onlyThese = new AlgorithmConstraints() {
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, AlgorithmParameters parameters) {
+                // TLS names only: the trust manager asks about the chain's Java names (SHA256withECDSA), which pass
+                return !algorithm.matches("x25519|x448|secp\\d+r1|ffdhe\\d+|(ecdsa|rsa)_.+|ed25519|ed448")
+                        || permitted.contains(algorithm);
+            }
+
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, Key key) {
+                return true;
+            }
+
+            @Override
+            public boolean permits(Set<CryptoPrimitive> primitives, String algorithm, Key key,
+                    AlgorithmParameters parameters) {
+                return permits(primitives, algorithm, parameters);
+            }
+        };
+        AtomicReference<Negotiated> negotiated = new AtomicReference<>();
+        Observation.install(connection -> !connection.isClient() ? HandshakeObserver.NONE : new HandshakeObserver() {
+            @Override
+            public void established(Negotiated result) {
+                negotiated.set(result);
+            }
+        });
+        EngineLoop loop;
+        try {
+            loop = lensClientToSun(engine -> {
+                SSLParameters parameters = engine.getSSLParameters();
+                parameters.setAlgorithmConstraints(onlyThese);
+                engine.setSSLParameters(parameters);
+            }).handshake();
+        } finally {
+            Observation.reset();
+        }
+
+        assertEquals(NamedGroup.secp384r1, negotiated.get().group().getAsInt());
+        assertArrayEquals(new String[] {"SHA256withECDSA", "RSASSA-PSS"},
+                ((ExtendedSSLSession) loop.client.getSession()).getLocalSupportedSignatureAlgorithms());
     }
 
     private static EngineLoop lensClientToSun(java.util.function.Consumer<SSLEngine> configure) {

@@ -11,16 +11,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Resumption through the session contexts: a second connection to the same peer resumes with a ticket. */
 class ResumptionTest {
 
     /** Runs one handshake and lets the client read the server's NewSessionTicket. */
     private static EngineLoop connect(SSLContext client, SSLContext server, int port) throws Exception {
-        EngineLoop loop = new EngineLoop(client.createSSLEngine("localhost", port), server.createSSLEngine()).handshake();
+        return connect(client, server, port, "TLSv1.3");
+    }
+
+    private static EngineLoop connect(SSLContext client, SSLContext server, int port, String protocol) throws Exception {
+        SSLEngine clientEngine = client.createSSLEngine("localhost", port);
+        clientEngine.setEnabledProtocols(new String[] {protocol});
+        EngineLoop loop = new EngineLoop(clientEngine, server.createSSLEngine()).handshake();
         assertEquals("tickets arrive first", loop.serverToClient("tickets arrive first"));
         return loop;
     }
@@ -64,6 +73,30 @@ class ResumptionTest {
 
         assertFalse(((TlsLensSession) first.server.getSession()).resumed());
         assertTrue(((TlsLensSession) second.server.getSession()).resumed());
+    }
+
+    /**
+     * As SunJSSE's, a resumed session keeps the creation time of the session it resumes (in TLS 1.3,
+     * when that session's ticket was issued): applications tell a resumed session from a new one by it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void resumedSessionKeepsItsCreationTimeInBothRoles(String protocol) throws Exception {
+        SSLContext client = TestPki.tlsLens(null, CA.trustManagers());
+        SSLContext server = TestPki.tlsLens(SERVER.keyManagers(), CA.trustManagers());
+        EngineLoop first = connect(client, server, 443, protocol);
+        long firstEstablished = System.currentTimeMillis();
+        Thread.sleep(5); // the second connection starts in a later millisecond than any time of the first
+        long secondStarted = System.currentTimeMillis();
+        EngineLoop second = connect(client, server, 443, protocol);
+
+        for (SSLSession session : new SSLSession[] {second.client.getSession(), second.server.getSession()}) {
+            assertTrue(((TlsLensSession) session).resumed(), protocol);
+            assertTrue(session.getCreationTime() >= first.client.getSession().getCreationTime()
+                    && session.getCreationTime() <= firstEstablished, () -> protocol + ": created at "
+                    + session.getCreationTime() + ", the first connection ran until " + firstEstablished
+                    + ", the second started at " + secondStarted);
+        }
     }
 
     @Test

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tlslens.observe.HandshakeObserver;
+import io.tlslens.observe.Observation;
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +110,37 @@ class SocketTest {
             }
             assertEquals("TLSv1.3", protocol.get(30, TimeUnit.SECONDS));
         }
+    }
+
+    /**
+     * A server that reads the ClientHello and hangs up without an alert: the client's handshake fails
+     * with SunJSSE's exception, and its observer hears the failure with the end of stream as its cause.
+     */
+    @Test
+    void peerClosingDuringTheHandshakeFailsItForTheObserverToo() throws Exception {
+        CompletableFuture<Exception> observed = new CompletableFuture<>();
+        Observation.install(connection -> new HandshakeObserver() {
+            @Override
+            public void failed(Exception cause) {
+                observed.complete(cause);
+            }
+        });
+        try (ServerSocket server = new ServerSocket(0, 5, LOOPBACK)) {
+            peers.submit(() -> {
+                try (Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[5]); // the ClientHello's record header, then hang up
+                }
+                return null;
+            });
+            try (SSLSocket client = (SSLSocket) TestPki.tlsLens(null, CA.trustManagers()).getSocketFactory()
+                    .createSocket("localhost", server.getLocalPort())) {
+                SSLHandshakeException failure = assertThrows(SSLHandshakeException.class, client::startHandshake);
+                assertEquals("Remote host terminated the handshake", failure.getMessage());
+            }
+        } finally {
+            Observation.reset();
+        }
+        assertInstanceOf(EOFException.class, observed.getNow(null));
     }
 
     @Test
