@@ -48,6 +48,12 @@ public interface HandshakeObserver {
     /** The peer's certificate chain went through the trust decision, which took {@code nanos}. */
     default void peerCertificatesChecked(long nanos) { }
 
+    /**
+     * The application's key manager was asked for this side's certificate, and took {@code nanos}
+     * to answer (once per question: a TLS 1.2 server may ask per key exchange).
+     */
+    default void localCredentialsChosen(long nanos) { }
+
     /** The handshake completed; what was agreed. */
     default void established(Negotiated negotiated) { }
 

@@ -1,6 +1,8 @@
 package io.tlslens.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlslens.observe.Decision;
 import io.tlslens.wire.CipherSuite;
@@ -51,6 +53,10 @@ class HandshakeMatrixTest {
         assertEquals("first client key share the server supports",
                 serverEvents.decision(Decision.Subjects.GROUP).orElseThrow().reason());
         assertEquals(1, clientEvents.certificateChecks.size());
+        // The server's key manager was asked (and timed); the client, not asked for a certificate, was not.
+        assertFalse(serverEvents.credentialChoices.isEmpty());
+        assertTrue(serverEvents.credentialChoices.stream().allMatch(nanos -> nanos >= 0));
+        assertEquals(List.of(), clientEvents.credentialChoices);
     }
 
     private static int expectedScheme(TestPki.KeyType key) {

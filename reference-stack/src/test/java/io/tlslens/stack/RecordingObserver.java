@@ -16,6 +16,7 @@ final class RecordingObserver implements HandshakeObserver {
     final List<Decision> decisions = new ArrayList<>();
     final List<String> secrets = new ArrayList<>();
     final List<Long> certificateChecks = new ArrayList<>();
+    final List<Long> credentialChoices = new ArrayList<>();
     Negotiated negotiated;
     Exception failure;
 
@@ -62,6 +63,11 @@ final class RecordingObserver implements HandshakeObserver {
     @Override
     public void peerCertificatesChecked(long nanos) {
         certificateChecks.add(nanos);
+    }
+
+    @Override
+    public void localCredentialsChosen(long nanos) {
+        credentialChoices.add(nanos);
     }
 
     @Override

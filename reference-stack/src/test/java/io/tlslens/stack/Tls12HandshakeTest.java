@@ -115,6 +115,10 @@ class Tls12HandshakeTest {
         assertEquals(group, serverEvents.negotiated.group().getAsInt());
         assertEquals(expectedScheme(key), clientEvents.negotiated.signatureScheme().getAsInt());
         assertEquals(1, clientEvents.certificateChecks.size());
+        // The server's key manager was asked (and timed); the client, not asked for a certificate, was not.
+        assertFalse(serverEvents.credentialChoices.isEmpty());
+        assertTrue(serverEvents.credentialChoices.stream().allMatch(nanos -> nanos >= 0));
+        assertEquals(List.of(), clientEvents.credentialChoices);
     }
 
     /** The client's first scheme (the defaults' order) the key can make; TLS 1.2 does not tie ECDSA schemes to curves. */

@@ -13,7 +13,7 @@ final class ObservedEvent implements QueuedEvent {
 
     enum Kind {
         MESSAGE_SENT, MESSAGE_RECEIVED, CHANGE_CIPHER_SPEC_SENT, CHANGE_CIPHER_SPEC_RECEIVED, ALERT_SENT,
-        ALERT_RECEIVED, DECISION, CERTIFICATES_CHECKED, ESTABLISHED, FAILED
+        ALERT_RECEIVED, DECISION, CERTIFICATES_CHECKED, KEY_SELECTED, ESTABLISHED, FAILED
     }
 
     private final ReferenceRecorder recorder;
@@ -22,7 +22,8 @@ final class ObservedEvent implements QueuedEvent {
     final long nanoTime;
     /**
      * {@code HandshakeMessage}, {@code Alert}, {@code Decision}, {@code Negotiated}, the failure's
-     * {@code Exception}, or for {@link Kind#CERTIFICATES_CHECKED} the check's duration in nanoseconds.
+     * {@code Exception}, or for {@link Kind#CERTIFICATES_CHECKED} and {@link Kind#KEY_SELECTED} the
+     * trust or key manager's time in nanoseconds.
      */
     final Object payload;
 

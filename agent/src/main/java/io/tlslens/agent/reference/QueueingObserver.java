@@ -67,6 +67,11 @@ final class QueueingObserver implements HandshakeObserver {
     }
 
     @Override
+    public void localCredentialsChosen(long nanos) {
+        offer(ObservedEvent.Kind.KEY_SELECTED, nanos);
+    }
+
+    @Override
     public void established(Negotiated negotiated) {
         offer(ObservedEvent.Kind.ESTABLISHED, negotiated);
     }

@@ -70,6 +70,10 @@ final class ReferenceRecorder implements StackRecorder {
                 recorder.certificatesChecked(now - (Long) event.payload, now);
                 record = null;
                 break;
+            case KEY_SELECTED:
+                recorder.keySelected(now - (Long) event.payload, now);
+                record = null;
+                break;
             case ESTABLISHED:
                 Negotiated negotiated = (Negotiated) event.payload;
                 record = recorder.completed(now, connection.peer, negotiated.peerCertificates(),

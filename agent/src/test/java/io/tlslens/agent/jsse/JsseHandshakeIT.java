@@ -317,14 +317,9 @@ class JsseHandshakeIT {
             assertTrue(list(span, "tlslens.client.versions").contains("1.3"));
             assertTrue(list(span, "tls.client.supported_ciphers").contains("TLS_AES_128_GCM_SHA256"));
             assertTrue(list(span, "tlslens.client.key_share_groups").contains("x25519"));
-            // The reference stack knows the peer as the application named it: a client that connected to
-            // "localhost" has no address (README, "Reference stack").
-            boolean named = spans.stack() == Stack.REFERENCE && span == client;
-            assertEquals(named ? null : "127.0.0.1", string(span, "network.peer.address"), () -> Spans.describe(span));
-            // ... and a reference-stack server span has no server.port (same section).
-            if (spans.stack() == Stack.JSSE || span == client) {
-                assertTrue(Spans.longValue(span, "server.port") > 0, () -> Spans.describe(span));
-            }
+            // Over sockets both stacks know the peer's address and the server's port.
+            assertEquals("127.0.0.1", string(span, "network.peer.address"), () -> Spans.describe(span));
+            assertTrue(Spans.longValue(span, "server.port") > 0, () -> Spans.describe(span));
         }
         assertEquals("localhost", string(client, "server.address"));
         // The client checked the server's chain, within its handshake; the server was shown no chain to check.
@@ -333,7 +328,7 @@ class JsseHandshakeIT {
         assertTrue(check > 0 && check <= seconds(client), () -> Spans.describe(client));
         assertEquals(null, Spans.attributes(server).get("tlslens.certificate_check.duration"));
         // The server's key manager chose its certificate, within its handshake; the client was asked for none.
-        keySelectionTimed(spans, server);
+        keySelectionTimed(server);
         assertEquals(null, Spans.attributes(client).get("tlslens.key_selection.duration"));
         // Both sides fingerprint the same ClientHello. The JDK sends no SNI for a name without a dot: "i".
         assertTrue(string(client, "tls.client.ja3").matches("[0-9a-f]{32}"), () -> Spans.describe(client));
@@ -389,20 +384,13 @@ class JsseHandshakeIT {
             assertTrue(messages(span).contains("CertificateRequest"), () -> Spans.describe(span));
             assertEquals(2, Spans.events(span, "Certificate").size(), () -> Spans.describe(span));
             // Both sides presented a certificate, so both key managers were asked for one.
-            keySelectionTimed(spans, span);
+            keySelectionTimed(span);
         }
     }
 
-    /**
-     * The key manager's time to choose this side's certificate, within the handshake. The reference stack
-     * does not time its key manager: there the attribute is absent (README, "Reference stack").
-     */
-    private static void keySelectionTimed(HandshakeSpans spans, Span span) {
+    /** The key manager's time to choose this side's certificate, within the handshake. */
+    private static void keySelectionTimed(Span span) {
         Double keySelection = Spans.doubleValue(span, "tlslens.key_selection.duration");
-        if (spans.stack() == Stack.REFERENCE) {
-            assertEquals(null, keySelection, () -> Spans.describe(span));
-            return;
-        }
         assertTrue(keySelection != null && keySelection > 0 && keySelection <= seconds(span), () -> Spans.describe(span));
     }
 

@@ -63,6 +63,11 @@ public final class GuardedObserver implements HandshakeObserver {
     }
 
     @Override
+    public void localCredentialsChosen(long nanos) {
+        guard(() -> delegate.localCredentialsChosen(nanos));
+    }
+
+    @Override
     public void established(Negotiated negotiated) {
         guard(() -> delegate.established(negotiated));
     }

@@ -391,7 +391,7 @@ final class Tls12ClientHandshake extends Tls12Handshake {
                 throw new TlsAlertException(AlertDescription.decode_error, "certificate_authorities holds a malformed name", e);
             }
         }
-        Optional<CertifiedKey> credential = config.credentials().clientCredential(accepted, authorities, view)
+        Optional<CertifiedKey> credential = credentials.clientCredential(accepted, authorities, view)
                 .filter(c -> accepted.stream().anyMatch(s -> crypto.canSign(ProtocolVersion.TLSv1_2, s, c.key())));
         Map<String, List<String>> evidence = evidence("server.signature_algorithms", Names.schemes(certificateRequest.signatureAlgorithms()),
                 "server.certificate_authorities", authorities.stream().map(X500Principal::getName).collect(Collectors.toList()));

@@ -5,11 +5,13 @@ import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Negotiated;
 import io.tlslens.stack.KeyLog;
 import io.tlslens.stack.TlsAlertException;
+import io.tlslens.stack.Credentials;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.Alpn;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
+import io.tlslens.stack.handshake.TimedCredentials;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.Certificate;
 import io.tlslens.wire.DecodeException;
@@ -51,6 +53,8 @@ abstract class Tls12Handshake {
     final Tls12RecordWriter writer;
     final HandshakeState view;
     final PeerChain peerChain;
+    /** The application's key manager, timed. */
+    final Credentials credentials;
     final Alpn alpn;
     final HandshakeMessages messages = new HandshakeMessages();
     private HandshakeDecoder decoder = new HandshakeDecoder();
@@ -74,6 +78,7 @@ abstract class Tls12Handshake {
         this.writer = writer;
         this.view = view;
         this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
+        this.credentials = new TimedCredentials(config.credentials(), observer);
         this.alpn = new Alpn(config, view, observer);
     }
 

@@ -273,7 +273,7 @@ final class Tls12ServerHandshake extends Tls12Handshake {
                     .filter(s -> local.contains(s) && candidate.authentication.allows(s)).collect(Collectors.toList());
             view.cipherSuite(code);
             Optional<CertifiedKey> key = byAuthentication.computeIfAbsent(candidate.authentication,
-                    a -> config.credentials().serverCredential(usable, List.of(), view));
+                    a -> credentials.serverCredential(usable, List.of(), view));
             Optional<Integer> scheme = key.filter(k -> onACurveTheClientSupports(k.key()))
                     .flatMap(k -> usable.stream().filter(s -> crypto.canSign(ProtocolVersion.TLSv1_2, s, k.key())).findFirst());
             if (scheme.isPresent()) {

@@ -601,7 +601,7 @@ final class ClientHandshake extends Tls13Handshake {
                 throw new TlsAlertException(AlertDescription.decode_error, "certificate_authorities holds a malformed name", e);
             }
         }
-        Optional<CertifiedKey> credential = config.credentials().clientCredential(accepted, authorities, view);
+        Optional<CertifiedKey> credential = credentials.clientCredential(accepted, authorities, view);
         OptionalInt scheme = credential.isEmpty() ? OptionalInt.empty()
                 : accepted.stream().filter(s -> crypto.canSign(s, credential.get().key())).mapToInt(Integer::intValue).findFirst();
         byte[] context = certificateRequest.requestContext();

@@ -466,7 +466,7 @@ final class ServerHandshake extends Tls13Handshake {
         List<X500Principal> authorities = authorities(hello.extension(CertificateAuthoritiesExtension.class));
         Map<String, List<String>> evidence = evidence("client.signature_algorithms", Names.schemes(hello.signatureAlgorithms()),
                 "server.signature_algorithms", Names.schemes(localSignatureSchemes()));
-        Optional<CertifiedKey> credential = config.credentials().serverCredential(usable, authorities, view);
+        Optional<CertifiedKey> credential = credentials.serverCredential(usable, authorities, view);
         if (credential.isEmpty()) {
             decide(Decision.none(Subjects.CERTIFICATE, "no server certificate for the client's signature_algorithms", evidence));
             throw new TlsAlertException(AlertDescription.handshake_failure, "no server certificate can sign with any of "

@@ -5,11 +5,13 @@ import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.observe.Negotiated;
 import io.tlslens.stack.CertifiedKey;
 import io.tlslens.stack.TlsAlertException;
+import io.tlslens.stack.Credentials;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.Alpn;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
+import io.tlslens.stack.handshake.TimedCredentials;
 import io.tlslens.stack.record.RecordReader;
 import io.tlslens.stack.record.RecordWriter;
 import io.tlslens.wire.AlertDescription;
@@ -55,6 +57,8 @@ abstract class Tls13Handshake {
     final RecordWriter writer;
     final HandshakeState view;
     final PeerChain peerChain;
+    /** The application's key manager, timed. */
+    final Credentials credentials;
     final Alpn alpn;
     Transcript transcript = new Transcript();
     private final HandshakeDecoder decoder = new HandshakeDecoder(ProtocolVersion.TLSv1_3, 0);
@@ -76,6 +80,7 @@ abstract class Tls13Handshake {
         this.writer = writer;
         this.view = view;
         this.peerChain = new PeerChain(config.peerVerifier(), view, observer);
+        this.credentials = new TimedCredentials(config.credentials(), observer);
         this.alpn = new Alpn(config, view, observer);
     }
 
