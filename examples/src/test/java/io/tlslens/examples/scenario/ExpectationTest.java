@@ -34,7 +34,7 @@ class ExpectationTest {
         List<String> jsseOnly = Scenarios.all().stream()
                 .filter(scenario -> !scenario.expectation().appliesTo(Stack.REFERENCE))
                 .map(Scenario::name).collect(Collectors.toList());
-        assertEquals(List.of("slow-key-manager", "handshake-timeout"), jsseOnly);
+        assertEquals(List.of("handshake-timeout"), jsseOnly);
     }
 
     @Test
