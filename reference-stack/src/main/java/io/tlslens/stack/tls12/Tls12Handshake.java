@@ -9,6 +9,7 @@ import io.tlslens.stack.Credentials;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.Alpn;
+import io.tlslens.stack.handshake.ExpectedMessages;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.handshake.TimedCredentials;
@@ -120,20 +121,7 @@ abstract class Tls12Handshake {
 
     /** unexpected_message unless the frame is one of {@code types}; the observer still hears of it. */
     final void expect(HandshakeFrame frame, int... types) throws TlsAlertException {
-        for (int type : types) {
-            if (frame.type() == type) {
-                return;
-            }
-        }
-        try {
-            observer.messageReceived(decoder.decode(frame.type(), frame.body()));
-        } catch (DecodeException e) {
-            // reported as far as it decodes; the alert is unexpected_message either way
-        }
-        String expected = types.length == 0 ? "nothing"
-                : Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
-        throw new TlsAlertException(AlertDescription.unexpected_message,
-                HandshakeType.messageName(frame.type()) + " where " + expected + " was expected");
+        ExpectedMessages.expect(frame, decoder, observer, types);
     }
 
     /** From here on messages are decoded in the shapes of TLS 1.2 and {@code suite} (a server sees no ServerHello to learn them from). */

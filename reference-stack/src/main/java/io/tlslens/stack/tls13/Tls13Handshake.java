@@ -9,6 +9,7 @@ import io.tlslens.stack.Credentials;
 import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.crypto.TlsCrypto;
 import io.tlslens.stack.handshake.Alpn;
+import io.tlslens.stack.handshake.ExpectedMessages;
 import io.tlslens.stack.handshake.HandshakeState;
 import io.tlslens.stack.handshake.PeerChain;
 import io.tlslens.stack.handshake.TimedCredentials;
@@ -151,20 +152,7 @@ abstract class Tls13Handshake {
 
     /** unexpected_message unless the frame is one of {@code types}; the observer still hears of it. */
     final void expect(HandshakeFrame frame, int... types) throws TlsAlertException {
-        for (int type : types) {
-            if (frame.type() == type) {
-                return;
-            }
-        }
-        try {
-            observer.messageReceived(decoder.decode(frame.type(), frame.body()));
-        } catch (DecodeException e) {
-            // reported as far as it decodes; the alert is unexpected_message either way
-        }
-        String expected = types.length == 0 ? "no handshake message"
-                : Arrays.stream(types).mapToObj(HandshakeType::messageName).collect(Collectors.joining(" or "));
-        throw new TlsAlertException(AlertDescription.unexpected_message,
-                HandshakeType.messageName(frame.type()) + " where " + expected + " was expected");
+        ExpectedMessages.expect(frame, decoder, observer, types);
     }
 
     private HandshakeMessage decode(HandshakeFrame frame) throws TlsAlertException {
