@@ -26,6 +26,7 @@ import javax.net.ssl.StandardConstants;
  * core has no such settings and they change nothing.
  */
 final class ConnectionParameters {
+    private final DefaultProtocols defaultProtocols;
     private boolean clientMode;
     /** Null until set: then the role's default, see {@link #protocols()}. */
     private String[] protocols;
@@ -42,12 +43,14 @@ final class ConnectionParameters {
     private boolean useCipherSuitesOrder = true;
     private boolean enableSessionCreation = true;
 
-    ConnectionParameters(boolean clientMode) {
+    /** {@code defaultProtocols} are those of the SSLContext that made the engine or socket. */
+    ConnectionParameters(boolean clientMode, DefaultProtocols defaultProtocols) {
         this.clientMode = clientMode;
+        this.defaultProtocols = defaultProtocols;
     }
 
     ConnectionParameters copy() {
-        ConnectionParameters c = new ConnectionParameters(clientMode);
+        ConnectionParameters c = new ConnectionParameters(clientMode, defaultProtocols);
         c.apply(toSSLParameters());
         c.enableSessionCreation = enableSessionCreation;
         return c;
@@ -112,14 +115,9 @@ final class ConnectionParameters {
         this.clientMode = clientMode;
     }
 
-    /**
-     * As set, else the role's default as SunJSSE has it: {@code jdk.tls.client.protocols} or
-     * {@code jdk.tls.server.protocols} when set (operators pin versions with them), else all the
-     * stack supports.
-     */
+    /** As set, else the role's default for the SSLContext's algorithm, see {@link DefaultProtocols}. */
     String[] protocols() {
-        return protocols != null ? protocols.clone()
-                : roleDefault(JsseNames.PROTOCOLS, clientMode ? "jdk.tls.client.protocols" : "jdk.tls.server.protocols");
+        return protocols != null ? protocols.clone() : defaultProtocols.forRole(clientMode);
     }
 
     void setProtocols(String[] names) {
@@ -257,7 +255,7 @@ final class ConnectionParameters {
         enableSessionCreation = enable;
     }
 
-    private static String[] roleDefault(JsseNames names, String property) {
+    static String[] roleDefault(JsseNames names, String property) {
         String[] pinned = listProperty(property);
         return pinned != null ? names.filter(pinned) : names.supported();
     }

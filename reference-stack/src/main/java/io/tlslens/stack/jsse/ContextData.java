@@ -27,14 +27,22 @@ final class ContextData {
     private final TlsCrypto crypto;
     private final TlsLensSessionContext clientSessions;
     private final TlsLensSessionContext serverSessions;
+    private final DefaultProtocols defaultProtocols;
 
     ContextData(X509ExtendedKeyManager keyManager, X509ExtendedTrustManager trustManager, TlsCrypto crypto,
-            TlsLensSessionContext clientSessions, TlsLensSessionContext serverSessions) {
+            TlsLensSessionContext clientSessions, TlsLensSessionContext serverSessions,
+            DefaultProtocols defaultProtocols) {
         this.keyManager = keyManager;
         this.trustManager = trustManager;
         this.crypto = crypto;
         this.clientSessions = clientSessions;
         this.serverSessions = serverSessions;
+        this.defaultProtocols = defaultProtocols;
+    }
+
+    /** Fresh settings for an engine or socket in {@code clientMode}, with this context's default protocols. */
+    ConnectionParameters newParameters(boolean clientMode) {
+        return new ConnectionParameters(clientMode, defaultProtocols);
     }
 
     TlsLensSessionContext sessions(boolean client) {

@@ -20,6 +20,7 @@ import javax.net.ssl.TrustManager;
 final class DefaultContextSpi extends TlsLensContextSpi {
 
     DefaultContextSpi() {
+        super(DefaultProtocols.CONFIGURABLE);
         try {
             super.engineInit(defaultKeyManagers(), defaultTrustManagers(), null);
         } catch (KeyManagementException e) {

@@ -29,13 +29,19 @@ import javax.net.ssl.X509TrustManager;
 class TlsLensContextSpi extends SSLContextSpi {
     private final TlsLensSessionContext clientSessions = new TlsLensSessionContext(new InMemorySessionStore());
     private final TlsLensSessionContext serverSessions = new TlsLensSessionContext(new InMemorySessionStore());
+    private final DefaultProtocols defaultProtocols;
     private volatile ContextData data;
+
+    TlsLensContextSpi(DefaultProtocols defaultProtocols) {
+        this.defaultProtocols = defaultProtocols;
+    }
 
     @Override
     protected void engineInit(KeyManager[] keyManagers, TrustManager[] trustManagers, SecureRandom random)
             throws KeyManagementException {
         data = new ContextData(keyManager(keyManagers), trustManager(trustManagers),
-                random == null ? new BcTlsCrypto() : new BcTlsCrypto(random), clientSessions, serverSessions);
+                random == null ? new BcTlsCrypto() : new BcTlsCrypto(random), clientSessions, serverSessions,
+                defaultProtocols);
     }
 
     @Override
@@ -74,13 +80,13 @@ class TlsLensContextSpi extends SSLContextSpi {
      */
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-        return new ConnectionParameters(true).toSSLParameters();
+        return new ConnectionParameters(true, defaultProtocols).toSSLParameters();
     }
 
     /** Everything the core implements, whatever the {@code jdk.tls.*} properties pin. */
     @Override
     protected SSLParameters engineGetSupportedSSLParameters() {
-        ConnectionParameters all = new ConnectionParameters(true);
+        ConnectionParameters all = new ConnectionParameters(true, defaultProtocols);
         all.setProtocols(JsseNames.PROTOCOLS.supported());
         all.setCipherSuites(JsseNames.CIPHER_SUITES.supported());
         return all.toSSLParameters();

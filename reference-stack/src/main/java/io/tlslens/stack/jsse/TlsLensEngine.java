@@ -29,7 +29,7 @@ final class TlsLensEngine extends SSLEngine {
     private static final int RECORD_HEADER_LENGTH = 5;
 
     private final ContextData context;
-    private final ConnectionParameters parameters = new ConnectionParameters(false);
+    private final ConnectionParameters parameters;
     private BiFunction<SSLEngine, List<String>, String> applicationProtocolSelector;
     private boolean modeSet;
 
@@ -45,6 +45,7 @@ final class TlsLensEngine extends SSLEngine {
     TlsLensEngine(ContextData context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
         this.context = context;
+        this.parameters = context.newParameters(false);
         parameters.addPeerHostAsServerName(peerHost);
     }
 

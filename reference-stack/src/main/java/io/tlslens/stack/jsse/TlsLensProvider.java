@@ -23,9 +23,12 @@ public final class TlsLensProvider extends Provider {
 
     public TlsLensProvider() {
         super(NAME, "0.1", "TLSLens reference TLS stack (TLS 1.3 and 1.2) on Bouncy Castle crypto");
-        putService(new ContextService(this, "TLS", List.of("SSL"), TlsLensContextSpi::new));
-        putService(new ContextService(this, "TLSv1.3", List.of(), TlsLensContextSpi::new));
-        putService(new ContextService(this, "TLSv1.2", List.of(), TlsLensContextSpi::new));
+        putService(new ContextService(this, "TLS", List.of("SSL"),
+                () -> new TlsLensContextSpi(DefaultProtocols.CONFIGURABLE)));
+        putService(new ContextService(this, "TLSv1.3", List.of(),
+                () -> new TlsLensContextSpi(DefaultProtocols.UP_TO_TLS13)));
+        putService(new ContextService(this, "TLSv1.2", List.of(),
+                () -> new TlsLensContextSpi(DefaultProtocols.UP_TO_TLS12)));
         putService(new ContextService(this, "Default", List.of(), DefaultContextSpi::new));
     }
 

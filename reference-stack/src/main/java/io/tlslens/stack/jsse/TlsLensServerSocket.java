@@ -9,15 +9,17 @@ import javax.net.ssl.SSLServerSocket;
 /** SSLServerSocket of the reference stack: each accepted socket starts with a copy of its parameters. */
 final class TlsLensServerSocket extends SSLServerSocket {
     private final ContextData context;
-    private final ConnectionParameters parameters = new ConnectionParameters(false);
+    private final ConnectionParameters parameters;
 
     TlsLensServerSocket(ContextData context) throws IOException {
         this.context = context;
+        this.parameters = context.newParameters(false);
     }
 
     TlsLensServerSocket(ContextData context, int port, int backlog, InetAddress address) throws IOException {
         super(port, backlog, address);
         this.context = context;
+        this.parameters = context.newParameters(false);
     }
 
     @Override

@@ -79,7 +79,7 @@ final class TlsLensSocket extends SSLSocket {
     /** A client socket over {@code transport}, connected or still to be connected through {@link #connect}. */
     static TlsLensSocket client(ContextData context, Socket transport, String peerHost, int peerPort,
             boolean autoClose) {
-        ConnectionParameters parameters = new ConnectionParameters(true);
+        ConnectionParameters parameters = context.newParameters(true);
         parameters.addPeerHostAsServerName(peerHost);
         return new TlsLensSocket(context, parameters, transport, InputStream.nullInputStream(), peerHost, peerPort,
                 autoClose);

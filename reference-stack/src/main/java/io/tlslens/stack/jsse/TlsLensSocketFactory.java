@@ -42,7 +42,7 @@ final class TlsLensSocketFactory extends SSLSocketFactory {
     /** Server mode, over a connected socket whose first bytes ({@code consumed}) the application already read. */
     @Override
     public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) {
-        return TlsLensSocket.server(context, new ConnectionParameters(false), socket,
+        return TlsLensSocket.server(context, context.newParameters(false), socket,
                 consumed == null ? InputStream.nullInputStream() : consumed, autoClose);
     }
 
