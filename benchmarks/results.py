@@ -7,7 +7,7 @@ With README.md, also rewrites the headline block between README_START and README
 
 Reads (each optional: what is missing is reported as missing, with the reason when a log tells it):
   jmh-<variant>.json / .log   JMH results and logs, variants as in COLUMNS below
-  startup.json                startup.py's launches and footprints
+  startup.json                startup.py's launches (to main, to exit, to the first handshake) and footprints
   memory-<config>.jsonl       MemoryCheck's lines, configs "none" and "agent"
   sink.out                    the OTLP sink's endpoint and, once stopped, what it received
   probe-*.txt, jdk.txt, settings.txt, loadavg-*.txt, elapsed.txt   written by run.sh
@@ -288,6 +288,12 @@ def headline(scores, startup_text, memory_none, memory_agent):
                 added = statistics.median(result["to_main_ms"]) - base
                 lines.append(f"* start-up, {name}: +{added:.0f} ms from launch to main (without the agent "
                              f"{base:.0f} ms)")
+        base = first_handshake(data["none"])
+        for name, result in data.items():
+            if name != "none" and base is not None and first_handshake(result) is not None:
+                added = first_handshake(result) - base
+                lines.append(f"* first handshake, {name}: +{added:.0f} ms from launch to the first TLS handshake "
+                             f"done (without the agent {base:.0f} ms)")
     for name, text in (("no agent", memory_none), ("agent", memory_agent)):
         checks = [json.loads(line) for line in (text or "").splitlines() if line.startswith("{")]
         soak = [c for c in checks if c["check"] == "soak"]
@@ -345,23 +351,37 @@ def ratio_tables(scores):
     return lines
 
 
+def first_handshake(result):
+    """Median launch → first handshake done, or None for a startup.json from before it was measured."""
+    values = result.get("to_handshake_ms")
+    return statistics.median(values) if values else None
+
+
 def startup_section(text):
-    lines = ["## Start-up and footprint (hello world)", ""]
+    lines = ["## Start-up and footprint", ""]
     if not text:
         return lines + ["Not measured in this run.", ""]
     data = json.loads(text)
     base = data.get("none")
-    lines += ["Launch → `main` is the time from starting `java` to entering `main`, by the wall clock both read; "
-              "launch → exit includes the JVM's shutdown (the agent's final flush). Footprint: one launch that "
-              "waits 2 s for the agent to finish starting, then two full GCs.", "",
-              "| configuration | launches | launch → main, ms | added | launch → exit, ms | live heap after GC | "
-              "non-heap | threads |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += ["Launch → `main` is the time from starting `java` to entering `main` of a hello world, by the wall "
+              "clock both read; launch → exit includes the JVM's shutdown (the agent's final flush). Launch → first "
+              "handshake is the same for a program whose `main` makes one TLS 1.3 handshake between two in-memory "
+              "SunJSSE engines (HelloTls): what the first handshake of a JVM pays, the agent's weaving of SunJSSE "
+              "included. Footprint: one launch of the hello world that waits 2 s, then two full GCs.", "",
+              "| configuration | launches | launch → main, ms | added | launch → exit, ms | launch → first "
+              "handshake, ms | added | live heap after GC | non-heap | threads |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     for name, result in data.items():
         to_main = spread(result["to_main_ms"])
         to_exit = spread(result["to_exit_ms"])
         added = "" if base is None or name == "none" else \
             f"+{to_main[0] - statistics.median(base['to_main_ms']):.0f} ms"
+        handshake, handshake_added = "not measured", ""
+        if first_handshake(result) is not None:
+            median, low, high = spread(result["to_handshake_ms"])
+            handshake = f"{median:.0f} ({low:.0f}–{high:.0f})"
+            if base is not None and name != "none" and first_handshake(base) is not None:
+                handshake_added = f"+{median - first_handshake(base):.0f} ms"
         fp = result["footprint"]
         extra = ""
         if base is not None and name != "none":
@@ -371,8 +391,9 @@ def startup_section(text):
         jvm_args = re.sub(r"http://127\.0\.0\.1:\d+", "(the sink)", jvm_args)
         lines.append(f"| {name}{f' `{jvm_args}`' if jvm_args else ''} | {len(result['to_main_ms'])} | "
                      f"{to_main[0]:.0f} ({to_main[1]:.0f}–{to_main[2]:.0f}) | {added} | "
-                     f"{to_exit[0]:.0f} ({to_exit[1]:.0f}–{to_exit[2]:.0f}) | {fp['live_heap_bytes'] / 1e6:.1f} MB | "
-                     f"{fp['non_heap_bytes'] / 1e6:.1f} MB | {fp['threads']}{extra} |")
+                     f"{to_exit[0]:.0f} ({to_exit[1]:.0f}–{to_exit[2]:.0f}) | {handshake} | {handshake_added} | "
+                     f"{fp['live_heap_bytes'] / 1e6:.1f} MB | {fp['non_heap_bytes'] / 1e6:.1f} MB | "
+                     f"{fp['threads']}{extra} |")
     return lines + [""]
 
 

@@ -20,8 +20,9 @@
 #                    version runs, and the suite must fit its time)
 # A variant whose stack this build lacks is skipped, and RESULTS.md says so.
 # Then, with and without the agent: start-up (a hello world launched STARTUP_RUNS times per configuration:
-# launch -> main and launch -> exit), its footprint (live heap after GC, threads), and memory (live heap over
-# 100,000 handshakes; bytes per in-flight handshake), see MemoryCheck.
+# launch -> main and launch -> exit; and as often a program that makes one in-memory TLS handshake: launch -> first
+# handshake done), the hello world's footprint (live heap after GC, threads), and memory (live heap over 100,000
+# handshakes; bytes per in-flight handshake), see MemoryCheck.
 #
 # Builds nothing when benchmarks/target/benchmarks.jar and agent/target/tlslens-agent.jar exist; otherwise runs
 # `mvn -B -q -o -DskipTests package -pl benchmarks -am` (the modules the benchmarks need) first.
@@ -97,10 +98,11 @@ measured_seconds() { # per trial, from the settings: warm-up and measurement
 }
 # Besides measuring, a trial forks a JVM (with the agent: its start and its final flush), makes the PKI, checks
 # its handshake kind and exits: about three probes' time, as measured on a loaded 2-core machine. Start-up
-# launches cost about a probe each; the memory checks (four JVMs) about 60 probes.
+# launches cost about a probe each (two programs, each launched once more unrecorded, and the hello world once more
+# for its footprint); the memory checks (four JVMs) about 60 probes.
 plain_trial_ms=$(($(measured_seconds) * 1000 + 3 * jvm_ms))
 agent_trial_ms=$(($(measured_seconds) * 1000 + 3 * agent_ms))
-fixed_ms=$(((startup_runs + 2) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms)))
+fixed_ms=$(((2 * startup_runs + 3) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms)))
 estimate=$(((plain_trials * plain_trial_ms + agent_trials * agent_trial_ms + fixed_ms) / 1000))
 echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~$((plain_trial_ms / 1000)) s," \
   "$agent_trials with the agent x ~$((agent_trial_ms / 1000)) s), start-up and memory ~$((fixed_ms / 1000)) s:" \

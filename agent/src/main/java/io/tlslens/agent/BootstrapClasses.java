@@ -2,40 +2,45 @@ package io.tlslens.agent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.lang.reflect.Method;
+import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Puts the few classes that the advice inside {@code java.base} links to on the bootstrap class
- * path. It must run before anything loads them through the agent's own class loader: after that,
+ * Defines the few classes that the advice inside {@code java.base} links to in the bootstrap class
+ * loader. It must run before anything loads them through the agent's own class loader: after that,
  * the two loaders would hold two different copies.
+ *
+ * <p>They are defined one by one with the JDK's internal {@code Unsafe.defineClass}, rather than
+ * appended to the bootstrap search path as a jar: an appended path turns class data sharing (CDS)
+ * off for every class the application and platform loaders load, which JDK 17 says on standard
+ * error at every start, and writing the jar costs more than the rest of TLSLens's start.
  */
 final class BootstrapClasses {
 
     /** By name: a class literal would load them through the agent's loader first. */
     private static final String PACKAGE = "io/tlslens/agent/bootstrap/";
+    /** In the order they are defined: an interface before the class that refers to it. */
     private static final List<String> CLASSES = List.of("JsseTap", "Taps");
+    private static final String UNSAFE = "jdk.internal.misc.Unsafe";
 
     private BootstrapClasses() {
     }
 
     /**
-     * Appends the classes to the bootstrap class path unless they already are on it: an attach after
-     * a detach (or after {@code -javaagent}) finds them there, and a second copy would never be seen.
+     * Defines the classes unless the bootstrap loader has them already: an attach after a detach
+     * (or after {@code -javaagent}) finds them there, and a second copy would never be seen.
      */
     static synchronized void injectOnce(Instrumentation inst) throws IOException {
-        if (!onBootstrapPath()) {
+        if (!inBootstrapLoader()) {
             inject(inst);
         }
     }
 
-    private static boolean onBootstrapPath() {
+    private static boolean inBootstrapLoader() {
         try {
             Class.forName(PACKAGE.replace('/', '.') + CLASSES.get(CLASSES.size() - 1), false, null);
             return true;
@@ -45,22 +50,47 @@ final class BootstrapClasses {
     }
 
     private static void inject(Instrumentation inst) throws IOException {
-        Path jar = Files.createTempFile("tlslens-bootstrap", ".jar");
-        jar.toFile().deleteOnExit();
+        Object unsafe = unsafe(inst);
+        Method defineClass;
+        try {
+            defineClass = unsafe.getClass().getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                    ClassLoader.class, ProtectionDomain.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("this JDK has no " + UNSAFE + ".defineClass", e);
+        }
         ClassLoader agentLoader = BootstrapClasses.class.getClassLoader();
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (String name : CLASSES) {
-                String entry = PACKAGE + name + ".class";
-                try (InputStream in = agentLoader.getResourceAsStream(entry)) {
-                    if (in == null) {
-                        throw new IOException("the agent jar lacks " + entry);
-                    }
-                    out.putNextEntry(new JarEntry(entry));
-                    in.transferTo(out);
-                    out.closeEntry();
+        for (String name : CLASSES) {
+            String entry = PACKAGE + name + ".class";
+            byte[] classFile;
+            try (InputStream in = agentLoader.getResourceAsStream(entry)) {
+                if (in == null) {
+                    throw new IOException("the agent jar lacks " + entry);
                 }
+                classFile = in.readAllBytes();
+            }
+            try {
+                defineClass.invoke(unsafe, (PACKAGE + name).replace('/', '.'), classFile, 0, classFile.length, null,
+                        null);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot define " + name + " in the bootstrap class loader", e);
             }
         }
-        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    /**
+     * The JDK's internal {@code Unsafe}, exported to TLSLens's module for its {@code defineClass}:
+     * the one method (JDK 9 to 25) that defines a class in the bootstrap loader without a jar.
+     * Called reflectively, as TLSLens is compiled against the public API; core reflection rather
+     * than method handles, whose first use costs a JVM tens of milliseconds of class spinning.
+     */
+    private static Object unsafe(Instrumentation inst) {
+        Module javaBase = Object.class.getModule();
+        inst.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(BootstrapClasses.class.getModule())),
+                Map.of(), Set.of(), Map.of());
+        try {
+            return Class.forName(UNSAFE, false, null).getMethod("getUnsafe").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("this JDK has no " + UNSAFE + ".getUnsafe", e);
+        }
     }
 }

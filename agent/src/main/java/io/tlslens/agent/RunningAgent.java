@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One running TLSLens: the woven SunJSSE hooks, the reference stack's observation (and swap), the
  * key log, the OpenTelemetry SDK, the recorder thread and the shutdown hook, owned together so
  * that {@link #detach} can take all of it back out of the JVM and a later attach can start afresh.
- * The OpenTelemetry SDK is set up on the recorder thread, off the application's (or the attach
- * listener's) thread.
+ * The OpenTelemetry SDK is set up on the recorder thread when the first handshake has been
+ * recorded: off the application's (or the attach listener's) thread, and not at all in a JVM that
+ * never handshakes.
  */
 final class RunningAgent {
 
@@ -47,6 +48,8 @@ final class RunningAgent {
     private final AtomicLong handshakes = new AtomicLong();
     private volatile Telemetry telemetry;
     private volatile HandshakeExporter exporter;
+    /** Set on the recorder thread when OpenTelemetry could not be set up: nothing is recorded any more. */
+    private boolean exportFailed;
     private boolean stopped; // guarded by this
 
     private RunningAgent(AgentConfig config, String options, Instrumentation inst, String startedBy) {
@@ -112,24 +115,40 @@ final class RunningAgent {
     }
 
     private void record(AgentConfig config) {
-        Telemetry started;
-        try {
-            started = Telemetry.start(config);
-        } catch (Throwable t) {
-            jsse.stop();
-            reference.uninstall();
-            AgentLog.warn("TLSLens could not set up OpenTelemetry and records nothing: " + t);
-            return;
-        }
-        telemetry = started;
-        HandshakeExporter handshakeExporter = started.handshakeExporter(TlsLensAgent.version(), new EpochClock());
-        exporter = handshakeExporter;
         loop.run(handshake -> {
+            HandshakeExporter current = exporter(config);
+            if (current == null) {
+                return;
+            }
             if (!handshake.isPostHandshake()) {
                 handshakes.incrementAndGet();
             }
-            handshakeExporter.accept(handshake);
+            current.accept(handshake);
         });
+    }
+
+    /**
+     * Where handshakes go, set up for the first one: the SDK's start (its autoconfiguration, a few
+     * hundred classes, its export threads) is paid on the recorder thread by a JVM that handshakes,
+     * never on the application's start-up path. {@code null} when it could not be set up.
+     * Recorder thread only.
+     */
+    private HandshakeExporter exporter(AgentConfig config) {
+        if (exporter == null && !exportFailed) {
+            Telemetry started;
+            try {
+                started = Telemetry.start(config);
+            } catch (Throwable t) {
+                exportFailed = true;
+                jsse.stop();
+                reference.uninstall();
+                AgentLog.warn("TLSLens could not set up OpenTelemetry and records nothing: " + t);
+                return null;
+            }
+            telemetry = started;
+            exporter = started.handshakeExporter(TlsLensAgent.version(), new EpochClock());
+        }
+        return exporter;
     }
 
     /** For {@code status}, and for a second {@code attach}, which reports the first. */

@@ -23,9 +23,7 @@ class ConsoleLadderIT {
                 .mainClass(Gallery.class).args("tls13-socket", "hostname-mismatch")
                 .start()) {
             assertEquals(0, app.awaitExit(Duration.ofSeconds(60)), app::describe);
-            List<String> ladder = app.stderr().lines()
-                    .filter(line -> !line.contains("Sharing is only supported")) // the JVM's CDS notice
-                    .collect(Collectors.toList());
+            List<String> ladder = app.stderr().lines().collect(Collectors.toList());
             String text = String.join("\n", ladder);
             // Nothing but ladders: no warning from TLSLens or its libraries (JDK 24+ reports Unsafe use, for one).
             assertTrue(ladder.stream().noneMatch(line -> line.contains("WARNING")), text);

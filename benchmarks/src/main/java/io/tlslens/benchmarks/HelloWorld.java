@@ -13,7 +13,10 @@ import java.util.StringJoiner;
  * the JVM holds once settled: live heap after a full GC, non-heap memory, and its threads.
  */
 public final class HelloWorld {
-    /** Long enough for the agent to finish starting: it sets up OpenTelemetry on a thread of its own. */
+    /**
+     * Long enough for the agent to finish anything it starts on threads of its own. (It sets up OpenTelemetry
+     * only for the first handshake, which this program never makes: the footprint is the agent's at rest.)
+     */
     private static final long SETTLE_MILLIS = 2_000;
 
     private HelloWorld() {

@@ -1,105 +1,106 @@
 package io.tlslens.agent.jsse;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import io.tlslens.agent.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Weaves the {@link JsseHook}s into SunJSSE. Each hook is probed on the running JDK first, so a
- * method that a JDK version lacks disables one feature with one warning instead of failing.
+ * Puts the {@link JsseHook}s into SunJSSE, and takes them out again. A plain class file
+ * transformer that looks at the names of the classes the bootstrap loader defines; the first
+ * SunJSSE class that gets advice makes the {@link JsseWeaver}, and each one is woven as it is
+ * defined, so no handshake runs on an unwoven class. Until then nothing of ByteBuddy is loaded: a
+ * JVM that never uses TLS pays a name lookup per class it loads. Classes loaded already (on
+ * attach) are retransformed at once.
  */
-public final class JsseInstrumentation {
+final class JsseInstrumentation implements ClassFileTransformer {
 
-    private JsseInstrumentation() {
+    private final Set<JsseHook> hooks;
+    /** Internal names ({@code sun/security/ssl/TransportContext}) of the classes that get advice. */
+    private final Set<String> targets = new HashSet<>();
+    /** Those woven so far, for {@link #uninstall}. */
+    private final Set<String> woven = ConcurrentHashMap.newKeySet();
+    private JsseWeaver weaver; // guarded by this
+
+    private JsseInstrumentation(Set<JsseHook> hooks) {
+        this.hooks = Set.copyOf(hooks);
+        for (JsseHook hook : hooks) {
+            for (String type : hook.targetTypes()) {
+                targets.add(type.replace('.', '/'));
+            }
+        }
+    }
+
+    /** Starts weaving {@code hooks}: into the SunJSSE classes loaded already now, into the others as they load. */
+    static JsseInstrumentation install(Instrumentation inst, Set<JsseHook> hooks) {
+        JsseInstrumentation instrumentation = new JsseInstrumentation(hooks);
+        inst.addTransformer(instrumentation, true);
+        List<Class<?>> loaded = loaded(inst, instrumentation.targets);
+        if (!loaded.isEmpty()) {
+            retransform(inst, loaded);
+        }
+        return instrumentation;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (loader != null || className == null || !targets.contains(className)) {
+            return null;
+        }
+        try {
+            byte[] result = weaver().weave(className, classFile);
+            if (result != null) {
+                woven.add(className);
+            }
+            return result;
+        } catch (Throwable t) {
+            AgentLog.warn("could not instrument " + className.replace('/', '.') + ": " + t);
+            return null; // the JDK class stays as it was
+        }
+    }
+
+    private synchronized JsseWeaver weaver() {
+        if (weaver == null) {
+            weaver = new JsseWeaver(hooks);
+        }
+        return weaver;
     }
 
     /**
-     * Weaves the hooks that {@link #probe} found on this JDK; returns the transformer so that
-     * it can be removed again.
+     * Stops weaving and gives the woven classes their original bytecode back. {@code inst} must be
+     * the one the hooks were installed with. Returns whether the classes were restored.
      */
-    static ResettableClassFileTransformer install(Instrumentation inst, Set<JsseHook> available) {
-        // Inline advice needs no Nexus (ByteBuddy's initializer injection). Left on, it reaches for
-        // sun.misc.Unsafe, which JDK 24+ reports on the application's standard error. The property
-        // name is relocated with ByteBuddy, so it reaches only TLSLens's own copy.
-        System.setProperty("net.bytebuddy.nexus.disabled", "true");
-        AgentBuilder builder = new AgentBuilder.Default()
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                // ByteBuddy ignores bootstrap classes by default; SunJSSE is all we want.
-                .ignore(not(nameStartsWith(JsseTypes.PACKAGE)))
-                .with(new FailureListener());
-        ClassLoader adviceLoader = JsseInstrumentation.class.getClassLoader();
-        for (Map.Entry<String, List<JsseHook>> target : byTargetType(available).entrySet()) {
-            AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
-                    .include(adviceLoader);
-            for (JsseHook hook : target.getValue()) {
-                advice = advice.advice(hook.method, hook.advice.getName());
-            }
-            builder = builder.type(named(target.getKey())).transform(advice);
-        }
-        return builder.installOn(inst);
+    boolean uninstall(Instrumentation inst) {
+        inst.removeTransformer(this);
+        List<Class<?>> classes = loaded(inst, woven);
+        return classes.isEmpty() || retransform(inst, classes);
     }
 
-    /** Those of {@code wanted} that this JDK declares; each missing one is reported once. */
-    static Set<JsseHook> probe(Set<JsseHook> wanted) {
-        return probe(wanted, TypePool.Default.of(ClassFileLocator.ForClassLoader.ofBootLoader()));
-    }
-
-    /** {@link #probe(Set)} against the classes {@code pool} describes: the running JDK's, or a test's. */
-    static Set<JsseHook> probe(Set<JsseHook> wanted, TypePool pool) {
-        Set<JsseHook> available = EnumSet.noneOf(JsseHook.class);
-        for (JsseHook hook : wanted) {
-            if (declares(pool, hook)) {
-                available.add(hook);
-            } else {
-                AgentLog.warn("this JDK lacks " + hook.declaringType + " method for hook " + hook
-                        + ": " + hook.feature + " will not be recorded");
-            }
-        }
-        return available;
-    }
-
-    private static boolean declares(TypePool pool, JsseHook hook) {
-        TypePool.Resolution resolution = pool.describe(hook.declaringType);
-        if (!resolution.isResolved()) {
+    private static boolean retransform(Instrumentation inst, List<Class<?>> classes) {
+        try {
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
+            return true;
+        } catch (UnmodifiableClassException | RuntimeException e) {
+            AgentLog.warn("could not retransform " + classes + ": " + e);
             return false;
         }
-        TypeDescription type = resolution.resolve();
-        return !type.getDeclaredMethods().filter(hook.method).isEmpty();
     }
 
-    private static Map<String, List<JsseHook>> byTargetType(Set<JsseHook> hooks) {
-        Map<String, List<JsseHook>> byType = new LinkedHashMap<>();
-        for (JsseHook hook : hooks) {
-            for (String type : hook.targetTypes()) {
-                byType.computeIfAbsent(type, t -> new ArrayList<>()).add(hook);
+    /** The bootstrap classes among {@code names} (internal form) that are loaded. */
+    private static List<Class<?>> loaded(Instrumentation inst, Set<String> names) {
+        List<Class<?>> loaded = new ArrayList<>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            if (type.getClassLoader() == null && names.contains(type.getName().replace('.', '/'))) {
+                loaded.add(type);
             }
         }
-        return byType;
-    }
-
-    /** Reports a class that could not be woven, once; the JDK class stays as it was. */
-    private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, net.bytebuddy.utility.JavaModule module,
-                            boolean loaded, Throwable throwable) {
-            AgentLog.warn("could not instrument " + typeName + ": " + throwable);
-        }
+        return loaded;
     }
 }

@@ -10,8 +10,6 @@ import io.tlslens.stack.KeyLog;
 import java.lang.instrument.Instrumentation;
 import java.util.EnumSet;
 import java.util.Set;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * JSSE recording, put together: the hooks woven into SunJSSE, the tap that queues what they see,
@@ -20,25 +18,26 @@ import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 public final class JsseRecording {
 
     private final JsseRecorder recorder;
-    private final ResettableClassFileTransformer transformer;
+    private final JsseInstrumentation instrumentation;
     /** What listens after {@link #stop} while the key log goes on; {@code null} without one. */
     private final JsseTap keyLogOnly;
 
-    private JsseRecording(JsseRecorder recorder, ResettableClassFileTransformer transformer, JsseTap keyLogOnly) {
+    private JsseRecording(JsseRecorder recorder, JsseInstrumentation instrumentation, JsseTap keyLogOnly) {
         this.recorder = recorder;
-        this.transformer = transformer;
+        this.instrumentation = instrumentation;
         this.keyLogOnly = keyLogOnly;
     }
 
     /**
-     * Weaves the hooks and starts listening; their events wait in {@code queue} for the recorder
-     * thread. With a {@code keyLog}, SunJSSE's secrets go to it too.
+     * Starts listening, and weaving the hooks into SunJSSE: into its classes loaded already now, into
+     * the others as the JVM loads them. Their events wait in {@code queue} for the recorder thread.
+     * With a {@code keyLog}, SunJSSE's secrets go to it too.
      *
      * @param keyLog {@code null} for none; only given when {@link #canLogKeys} said yes
      */
     public static JsseRecording install(Instrumentation inst, AgentConfig config, EventQueue<QueuedEvent> queue,
                                         KeyLog keyLog) {
-        Set<JsseHook> hooks = JsseInstrumentation.probe(JsseHook.recording());
+        Set<JsseHook> hooks = JsseHook.recording();
         if (keyLog != null) {
             hooks.add(JsseHook.KEY_DERIVED);
         }
@@ -47,17 +46,20 @@ public final class JsseRecording {
             JsseRecorder recorder = new JsseRecorder(internals, config.handshakeTimeout());
             RecordingJsseTap tap = new RecordingJsseTap(internals, recorder, queue, config.maxMessageBytes(), keyLog);
             Taps.jsse = tap;
-            ResettableClassFileTransformer transformer = JsseInstrumentation.install(inst, hooks);
-            return new JsseRecording(recorder, transformer, tap.keyLogOnly());
+            JsseInstrumentation instrumentation = JsseInstrumentation.install(inst, hooks);
+            return new JsseRecording(recorder, instrumentation, tap.keyLogOnly());
         } catch (RuntimeException | Error e) {
             Taps.jsse = null;
             throw e;
         }
     }
 
-    /** Whether SunJSSE's secrets can be logged on this JDK (H7 is there); if not, the probe has said why. */
+    /**
+     * Whether SunJSSE's secrets can be logged on this JDK (H7 is there); if not, the probe has said
+     * why. It reads SunJSSE's class files with ByteBuddy: asked only when {@code keylog} is set.
+     */
     public static boolean canLogKeys() {
-        return !JsseInstrumentation.probe(EnumSet.of(JsseHook.KEY_DERIVED)).isEmpty();
+        return !JsseWeaver.probe(EnumSet.of(JsseHook.KEY_DERIVED)).isEmpty();
     }
 
     /** Its state on the recorder thread. */
@@ -85,6 +87,6 @@ public final class JsseRecording {
      */
     public boolean uninstall(Instrumentation inst) {
         Taps.jsse = null;
-        return transformer.reset(inst, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+        return instrumentation.uninstall(inst);
     }
 }

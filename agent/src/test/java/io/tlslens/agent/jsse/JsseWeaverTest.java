@@ -16,12 +16,12 @@ import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 
 /** Each hook is probed on its own: a JDK that lacks one loses that feature, with one warning, and keeps the rest. */
-class JsseInstrumentationTest {
+class JsseWeaverTest {
 
     @Test
     void theRunningJdkHasEveryRecordingHook() {
         Set<JsseHook> wanted = JsseHook.recording();
-        assertEquals(wanted, JsseInstrumentation.probe(wanted));
+        assertEquals(wanted, JsseWeaver.probe(wanted));
     }
 
     @Test
@@ -40,7 +40,7 @@ class JsseInstrumentationTest {
         Set<JsseHook> available;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            available = JsseInstrumentation.probe(EnumSet.of(JsseHook.RECEIVED, JsseHook.FINISHED,
+            available = JsseWeaver.probe(EnumSet.of(JsseHook.RECEIVED, JsseHook.FINISHED,
                     JsseHook.SENT_HANDSHAKE), pool);
         } finally {
             System.setErr(original);
