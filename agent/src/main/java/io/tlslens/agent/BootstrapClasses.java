@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 /**
  * Defines the few classes that the advice inside {@code java.base} links to in the bootstrap class
@@ -17,7 +23,8 @@ import java.util.Set;
  * <p>They are defined one by one with the JDK's internal {@code Unsafe.defineClass}, rather than
  * appended to the bootstrap search path as a jar: an appended path turns class data sharing (CDS)
  * off for every class the application and platform loaders load, which JDK 17 says on standard
- * error at every start, and writing the jar costs more than the rest of TLSLens's start.
+ * error at every start, and writing the jar costs more than the rest of TLSLens's start. A JDK
+ * where that method is missing or refused gets the jar.
  */
 final class BootstrapClasses {
 
@@ -50,6 +57,34 @@ final class BootstrapClasses {
     }
 
     private static void inject(Instrumentation inst) throws IOException {
+        Map<String, byte[]> classFiles = classFiles();
+        try {
+            defineWithUnsafe(inst, classFiles);
+        } catch (RuntimeException e) {
+            // A JDK without the internal method, or one that refuses the export: the jar still works, at the
+            // price of CDS for the application's classes.
+            AgentLog.warn("the bootstrap classes go on the boot class path instead (" + e.getMessage() + ")");
+            appendAsJar(inst, classFiles);
+        }
+    }
+
+    /** The class files by internal name, in {@link #CLASSES} order. */
+    private static Map<String, byte[]> classFiles() throws IOException {
+        Map<String, byte[]> classFiles = new LinkedHashMap<>();
+        ClassLoader agentLoader = BootstrapClasses.class.getClassLoader();
+        for (String name : CLASSES) {
+            String entry = PACKAGE + name + ".class";
+            try (InputStream in = agentLoader.getResourceAsStream(entry)) {
+                if (in == null) {
+                    throw new IOException("the agent jar lacks " + entry);
+                }
+                classFiles.put(PACKAGE + name, in.readAllBytes());
+            }
+        }
+        return classFiles;
+    }
+
+    private static void defineWithUnsafe(Instrumentation inst, Map<String, byte[]> classFiles) {
         Object unsafe = unsafe(inst);
         Method defineClass;
         try {
@@ -58,23 +93,28 @@ final class BootstrapClasses {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("this JDK has no " + UNSAFE + ".defineClass", e);
         }
-        ClassLoader agentLoader = BootstrapClasses.class.getClassLoader();
-        for (String name : CLASSES) {
-            String entry = PACKAGE + name + ".class";
-            byte[] classFile;
-            try (InputStream in = agentLoader.getResourceAsStream(entry)) {
-                if (in == null) {
-                    throw new IOException("the agent jar lacks " + entry);
-                }
-                classFile = in.readAllBytes();
-            }
+        for (Map.Entry<String, byte[]> classFile : classFiles.entrySet()) {
+            byte[] bytes = classFile.getValue();
             try {
-                defineClass.invoke(unsafe, (PACKAGE + name).replace('/', '.'), classFile, 0, classFile.length, null,
-                        null);
+                defineClass.invoke(unsafe, classFile.getKey().replace('/', '.'), bytes, 0, bytes.length, null, null);
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot define " + name + " in the bootstrap class loader", e);
+                throw new IllegalStateException("cannot define " + classFile.getKey() + " in the bootstrap loader", e);
             }
         }
+    }
+
+    /** The classes in a temporary jar appended to the bootstrap search path, as every JDK supports. */
+    private static void appendAsJar(Instrumentation inst, Map<String, byte[]> classFiles) throws IOException {
+        Path jar = Files.createTempFile("tlslens-bootstrap", ".jar");
+        jar.toFile().deleteOnExit();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Map.Entry<String, byte[]> classFile : classFiles.entrySet()) {
+                out.putNextEntry(new JarEntry(classFile.getKey() + ".class"));
+                out.write(classFile.getValue());
+                out.closeEntry();
+            }
+        }
+        inst.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
     }
 
     /**
