@@ -7,8 +7,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.tlslens.agent.diagnosis.Diagnosis;
-import io.tlslens.agent.fingerprint.Ja3;
-import io.tlslens.agent.fingerprint.Ja4;
+import io.tlslens.agent.fingerprint.ClientHelloFingerprints;
 import io.tlslens.agent.record.EpochClock;
 import io.tlslens.agent.record.Failure;
 import io.tlslens.agent.record.HandshakeRecord;
@@ -116,11 +115,10 @@ final class SpanWriter {
         if (!hello.alpnProtocols().isEmpty()) {
             builder.setAttribute(TlsAttributes.CLIENT_ALPN, hello.alpnProtocols());
         }
-        builder.setAttribute(TlsAttributes.CLIENT_JA4, Ja4.of(hello, false));
-        try {
-            builder.setAttribute(TlsAttributes.CLIENT_JA3, Ja3.hash(hello));
-        } catch (IllegalStateException noMd5) {
-            // A FIPS JDK without MD5: JA3 is left out, JA4 (SHA-256) stays.
+        ClientHelloFingerprints fingerprints = ClientHelloFingerprints.of(hello);
+        builder.setAttribute(TlsAttributes.CLIENT_JA4, fingerprints.ja4());
+        if (fingerprints.ja3Hash() != null) {
+            builder.setAttribute(TlsAttributes.CLIENT_JA3, fingerprints.ja3Hash());
         }
     }
 
