@@ -18,6 +18,11 @@ import java.util.Map;
 public final class ClientHelloFingerprints {
 
     private static final int CAPACITY = 256;
+    /**
+     * Hellos with more codes than this are fingerprinted without being kept: real clients offer about
+     * a hundred, and a hostile one sending tens of thousands must not make the cache hold megabytes.
+     */
+    static final int MAX_CACHED_CODES = 512;
     private static final Map<List<Object>, ClientHelloFingerprints> CACHE =
             new LinkedHashMap<>(CAPACITY, 0.75f, true) {
                 @Override
@@ -43,6 +48,9 @@ public final class ClientHelloFingerprints {
     /** The fingerprints of a hello received or sent over TLS records (JA4's "t"). */
     public static ClientHelloFingerprints of(ClientHello hello) {
         List<Object> key = key(hello);
+        if (codes(key) > MAX_CACHED_CODES) {
+            return new ClientHelloFingerprints(hello);
+        }
         synchronized (CACHE) {
             ClientHelloFingerprints fingerprints = CACHE.get(key);
             if (fingerprints == null) {
@@ -51,6 +59,14 @@ public final class ClientHelloFingerprints {
             }
             return fingerprints;
         }
+    }
+
+    private static int codes(List<Object> key) {
+        int codes = 0;
+        for (Object part : key) {
+            codes += part instanceof List ? ((List<?>) part).size() : 1;
+        }
+        return codes;
     }
 
     /** {@code tls.client.ja3}, or {@code null} when this JDK has no MD5. */

@@ -2,6 +2,7 @@ package io.tlslens.agent.fingerprint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.tlslens.wire.AlpnExtension;
@@ -10,6 +11,7 @@ import io.tlslens.wire.ExtensionType;
 import io.tlslens.wire.SignatureAlgorithmsExtension;
 import io.tlslens.wire.SupportedGroupsExtension;
 import io.tlslens.wire.SupportedVersionsExtension;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,20 @@ class ClientHelloFingerprintsTest {
         assertEquals(a.ja3Hash(), b.ja3Hash());
         assertNotEquals(a.ja4(), b.ja4());
         assertEquals(Ja4.of(reordered, false), b.ja4());
+    }
+
+    /** A hello with an absurd number of cipher suites is fingerprinted all the same, but not kept. */
+    @Test
+    void hugeHellosAreNotKept() {
+        List<Integer> suites = new ArrayList<>();
+        for (int i = 0; i <= ClientHelloFingerprints.MAX_CACHED_CODES; i++) {
+            suites.add(0x1000 + i);
+        }
+        ClientHello huge = Hellos.hello().ciphers(suites).build();
+        ClientHelloFingerprints fingerprints = ClientHelloFingerprints.of(huge);
+        assertEquals(Ja4.of(huge, false), fingerprints.ja4());
+        assertEquals(Ja3.hash(huge), fingerprints.ja3Hash());
+        assertNotSame(fingerprints, ClientHelloFingerprints.of(huge));
     }
 
     private static ClientHello hello(int greaseCipher, int greaseGroup, List<Integer> signatureAlgorithms) {
