@@ -7,8 +7,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.tlslens.agent.diagnosis.Diagnosis;
-import io.tlslens.agent.fingerprint.Ja3;
-import io.tlslens.agent.fingerprint.Ja4;
+import io.tlslens.agent.fingerprint.ClientHelloFingerprints;
 import io.tlslens.agent.record.EpochClock;
 import io.tlslens.agent.record.Failure;
 import io.tlslens.agent.record.HandshakeRecord;
@@ -25,9 +24,13 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** Turns each {@link HandshakeRecord} into one span, as the telemetry contract says. */
 final class SpanWriter {
+
+    /** Compiled once: {@code String.matches} compiles its pattern on every call. */
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final Tracer tracer;
     private final EpochClock clock;
@@ -112,11 +115,10 @@ final class SpanWriter {
         if (!hello.alpnProtocols().isEmpty()) {
             builder.setAttribute(TlsAttributes.CLIENT_ALPN, hello.alpnProtocols());
         }
-        builder.setAttribute(TlsAttributes.CLIENT_JA4, Ja4.of(hello, false));
-        try {
-            builder.setAttribute(TlsAttributes.CLIENT_JA3, Ja3.hash(hello));
-        } catch (IllegalStateException noMd5) {
-            // A FIPS JDK without MD5: JA3 is left out, JA4 (SHA-256) stays.
+        ClientHelloFingerprints fingerprints = ClientHelloFingerprints.of(hello);
+        builder.setAttribute(TlsAttributes.CLIENT_JA4, fingerprints.ja4());
+        if (fingerprints.ja3Hash() != null) {
+            builder.setAttribute(TlsAttributes.CLIENT_JA3, fingerprints.ja3Hash());
         }
     }
 
@@ -145,14 +147,13 @@ final class SpanWriter {
         if (chain.isEmpty()) {
             return;
         }
-        X509Certificate leaf = chain.get(0);
-        builder.setAttribute(keys.subject, leaf.getSubjectX500Principal().getName());
-        builder.setAttribute(keys.issuer, leaf.getIssuerX500Principal().getName());
-        builder.setAttribute(keys.notBefore, leaf.getNotBefore().toInstant().toString());
-        builder.setAttribute(keys.notAfter, leaf.getNotAfter().toInstant().toString());
-        String fingerprint = Fingerprints.sha256(leaf);
-        if (fingerprint != null) {
-            builder.setAttribute(keys.sha256, fingerprint);
+        CertificateFacts leaf = CertificateFacts.of(chain.get(0));
+        builder.setAttribute(keys.subject, leaf.subject);
+        builder.setAttribute(keys.issuer, leaf.issuer);
+        builder.setAttribute(keys.notBefore, leaf.notBefore);
+        builder.setAttribute(keys.notAfter, leaf.notAfter);
+        if (leaf.sha256 != null) {
+            builder.setAttribute(keys.sha256, leaf.sha256);
         }
     }
 
@@ -180,7 +181,7 @@ final class SpanWriter {
         if (host == null) {
             return null;
         }
-        boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        boolean ipv4 = IPV4.matcher(host).matches();
         return ipv4 || host.indexOf(':') >= 0 ? host : null;
     }
 }

@@ -9,6 +9,7 @@ import io.tlslens.wire.ServerHello;
 import io.tlslens.wire.ServerKeyExchange;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,6 +33,9 @@ public final class HandshakeSummary {
     private Certificate serverCertificate;
     private Certificate clientCertificate;
     private boolean serverHelloDone;
+    /** Parsed on first use: the span and the metrics both read the chains. */
+    private List<X509Certificate> serverChain;
+    private List<X509Certificate> clientChain;
 
     private HandshakeSummary(HandshakeRecord record) {
         this.record = record;
@@ -152,18 +156,20 @@ public final class HandshakeSummary {
 
     /** The server's chain, leaf first: from its Certificate message, else from the session. */
     public List<X509Certificate> serverChain() {
-        if (serverCertificate != null) {
-            return parse(serverCertificate);
+        if (serverChain == null) {
+            serverChain = serverCertificate != null ? parse(serverCertificate)
+                    : record.role() == Role.CLIENT ? record.peerCertificates() : record.localCertificates();
         }
-        return record.role() == Role.CLIENT ? record.peerCertificates() : record.localCertificates();
+        return serverChain;
     }
 
     /** The client's chain, leaf first; empty when the client sent none. */
     public List<X509Certificate> clientChain() {
-        if (clientCertificate != null) {
-            return parse(clientCertificate);
+        if (clientChain == null) {
+            clientChain = clientCertificate != null ? parse(clientCertificate)
+                    : record.role() == Role.SERVER ? record.peerCertificates() : record.localCertificates();
         }
-        return record.role() == Role.SERVER ? record.peerCertificates() : record.localCertificates();
+        return clientChain;
     }
 
     private static List<X509Certificate> parse(Certificate message) {
@@ -175,6 +181,6 @@ public final class HandshakeSummary {
             }
             chain.add(certificate);
         }
-        return chain;
+        return Collections.unmodifiableList(chain);
     }
 }

@@ -10,14 +10,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EventQueueTest {
 
     @Test
-    void boundedFifoThatCountsDrops() throws InterruptedException {
+    void boundedFifoThatCountsDrops() {
         EventQueue<Integer> queue = new EventQueue<>(3);
         assertTrue(queue.offer(1));
         assertTrue(queue.offer(2));
@@ -29,7 +28,7 @@ class EventQueueTest {
         assertEquals(1, queue.poll());
         assertTrue(queue.offer(6), "room again after a poll");
         assertEquals(2, queue.dropped(), "drops are never forgotten");
-        assertEquals(2, queue.poll(10, TimeUnit.MILLISECONDS));
+        assertEquals(2, queue.poll());
         assertEquals(3, queue.poll());
         assertEquals(6, queue.poll());
         assertNull(queue.poll());
@@ -46,15 +45,6 @@ class EventQueueTest {
         });
         assertEquals(100_000, queue.dropped());
         assertEquals("first", queue.poll());
-    }
-
-    @Test
-    void pollWaitsAtMostTheTimeoutOnAnEmptyQueue() throws InterruptedException {
-        EventQueue<Object> queue = new EventQueue<>(4);
-        long start = System.nanoTime();
-        assertNull(queue.poll(50, TimeUnit.MILLISECONDS));
-        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(waited >= 40 && waited < 5_000, "waited " + waited + " ms");
     }
 
     @Test
