@@ -6,7 +6,7 @@ usage: results.py OUT_DIR RESULTS.md [README.md]
 With README.md, also rewrites the headline block between README_START and README_END there.
 
 Reads (each optional: what is missing is reported as missing, with the reason when a log tells it):
-  jmh-<variant>.json / .log   JMH results and logs, variants as in COLUMNS below
+  jmh-<variant>-<part>.json / .log   JMH results and logs, variants as in COLUMNS below, part handshakes or data
   startup.json                startup.py's launches (to main, to exit, to the first handshake) and footprints
   memory-<config>.jsonl       MemoryCheck's lines, configs "none" and "agent"
   sink.out                    the OTLP sink's endpoint and, once stopped, what it received
@@ -16,6 +16,7 @@ Every figure is the median of the measurements, with their spread as (min-max). 
 marked "~" when the two spreads overlap, i.e. when the difference is within what the run can resolve.
 """
 import datetime
+import itertools
 import json
 import os
 import re
@@ -76,8 +77,8 @@ def row_key(benchmark, params):
 def load_jmh(out):
     """{(column, row key): (median, min, max)} and {(column, row key): reason} for failed trials."""
     scores, failures = {}, {}
-    for title, variant, provider in COLUMNS:
-        text = read(out, f"jmh-{variant}.json")
+    for (title, variant, provider), part in itertools.product(COLUMNS, ("handshakes", "data")):
+        text = read(out, f"jmh-{variant}-{part}.json")
         if text:
             for result in json.loads(text):
                 params = result.get("params", {})
@@ -90,7 +91,7 @@ def load_jmh(out):
                     factor = int(params["recordBytes"]) / 1e6
                     value = tuple(v * factor for v in value)
                 scores[(title, row_key(result["benchmark"], params))] = value
-        log = read(out, f"jmh-{variant}.log")
+        log = read(out, f"jmh-{variant}-{part}.log")
         if log:
             for (benchmark, param_items), reason in parse_failures(log).items():
                 params = dict(param_items)
@@ -194,7 +195,7 @@ def main(out, results_path, readme_path=None):
         f"* Machine: {model}, {cores} cores",
         f"* JDK: {jdk}" + (f" ({jdk_vm})" if jdk_vm else ""),
         f"* Date: {(read(out, 'date.txt') or datetime.datetime.utcnow().isoformat()).strip()}",
-        f"* JMH settings: `{(read(out, 'settings.txt') or '?').strip()}` (one fork per trial; each iteration is "
+        f"* JMH settings: {(read(out, 'settings.txt') or '?').strip()} (one fork per trial; each iteration is "
         "one measurement)",
         f"* Load average before / after: {(read(out, 'loadavg-before.txt') or '?').strip()} / "
         f"{(read(out, 'loadavg-after.txt') or '?').strip()}",
@@ -448,7 +449,7 @@ def evidence_section(out):
             received.append(f"{path}: {requests:,} requests, {size / 1e6:,.1f} MB")
     lines.append("* OTLP sink, over the whole run: " + ("; ".join(received) if received else
                                                         "received nothing (or was not run)"))
-    console = read(out, "jmh-agent-console.log")
+    console = read(out, "jmh-agent-console-handshakes.log")
     if console is not None:
         ladders = console.count("TLS client handshake") + console.count("TLS server handshake")
         lines.append(f"* console: {ladders:,} handshake ladders printed")

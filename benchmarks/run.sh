@@ -14,7 +14,7 @@
 #                    separate process on 127.0.0.1 that answers 200 and drops (the SDK's default intervals)
 #   agent-console    SunJSSE with the agent printing its ladders; handshakes in memory only (a ladder costs the
 #                    same whatever the transport, and application data passes no hook). JMH carries the forked
-#                    JVM's stderr to its own log, jmh-agent-console.log.
+#                    JVM's stderr to its own log, jmh-agent-console-handshakes.log.
 #   agent-reference  the agent with stack=reference: SSLContext.getInstance("TLS") gets the reference stack, and
 #                    the agent exports its spans to OtlpSink; TLS 1.3 only (the swap costs the same whichever
 #                    version runs, and the suite must fit its time)
@@ -28,7 +28,8 @@
 # `mvn -B -q -o -DskipTests package -pl benchmarks -am` (the modules the benchmarks need) first.
 #
 # Usage: benchmarks/run.sh
-#        JMH_SETTINGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' STARTUP_RUNS=3 benchmarks/run.sh    (smoke run: every row once)
+#        JMH_SETTINGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' JMH_DATA_SETTINGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' STARTUP_RUNS=3 \
+#          benchmarks/run.sh                                                           (smoke run: every row once)
 # Output: benchmarks/RESULTS.md and the headline block of the README; raw results and logs in benchmarks/target/run/.
 set -euo pipefail
 
@@ -55,12 +56,17 @@ unset OTEL_TRACES_EXPORTER OTEL_METRICS_EXPORTER OTEL_LOGS_EXPORTER OTEL_EXPORTE
 # and the whole suite fits the time (forking, the PKI and the agent's start take longer than measuring). JMH
 # refuses an option given twice, so JMH_SETTINGS replaces these.
 read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 1 -w 1s -i 3 -r 1s}"
+# Application data warms up for 6 s: a round trip takes microseconds, so the measurement only means something once
+# C2 has compiled the data path, which took about 4 s from the fork's start without the agent and 5.5 s with it
+# (the agent's own code adds about 1,700 compilations; -XX:+PrintCompilation), so a 1-s warm-up measured the agent
+# rows partly interpreted. Handshakes are milliseconds of EC arithmetic, compiled within the first second.
+read -r -a data_settings <<< "${JMH_DATA_SETTINGS:--f 1 -wi 3 -w 2s -i 3 -r 1s}"
 startup_runs="${STARTUP_RUNS:-10}"
 
 java -version 2> "$out/jdk.txt"
 date -u '+%Y-%m-%d %H:%M UTC' > "$out/date.txt"
 cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg-before.txt"
-echo "${jmh_settings[*]}" > "$out/settings.txt"
+echo "handshakes \`${jmh_settings[*]}\`, application data \`${data_settings[*]}\`" > "$out/settings.txt"
 
 # What this build can measure: the reference stack named directly, and swapped in by the agent. Timed, as
 # they are the cost of starting a JVM without and with the agent, which the estimate below scales with.
@@ -77,15 +83,20 @@ echo "probe without the agent ${jvm_ms} ms, with it ${agent_ms} ms" > "$out/prob
 reference=$(grep -q 'reference-provider available' "$out/probe-direct.txt" && echo yes || echo no)
 swap=$(grep -q 'default-provider TLSLens' "$out/probe-agent-reference.txt" && echo yes || echo no)
 
-# Trials: full handshakes have transport x provider x protocol x key type (2 x P x V x 2), resumed handshakes,
-# bulk and round trip transport x provider x protocol each (3 x 2 x P x V).
-plain_trials=$((2 * 2 * 2 * (2 + 3)))                                 # baseline
-[[ $reference == yes ]] && plain_trials=$((plain_trials + 2 * 1 * 2 * (2 + 3)))
-agent_trials=$((2 * 1 * 2 * (2 + 3) + 1 * 1 * 2 * (2 + 1)))           # agent-otlp, agent-console
-[[ $swap == yes ]] && agent_trials=$((agent_trials + 2 * 1 * 1 * (2 + 3)))
-measured_seconds() { # per trial, from the settings: warm-up and measurement
+# Trials: full handshakes have transport x provider x protocol x key type (2 x P x V x 2), resumed handshakes
+# transport x provider x protocol (2 x P x V); bulk and round trip transport x provider x protocol each (2 x 2 x P x V).
+plain_trials=$((2 * 2 * 2 * (2 + 1)))                                 # baseline handshakes
+plain_data_trials=$((2 * 2 * 2 * 2))                                  # baseline application data
+[[ $reference == yes ]] && plain_trials=$((plain_trials + 2 * 1 * 2 * (2 + 1))) \
+  && plain_data_trials=$((plain_data_trials + 2 * 1 * 2 * 2))
+agent_trials=$((2 * 1 * 2 * (2 + 1) + 1 * 1 * 2 * (2 + 1)))           # agent-otlp, agent-console handshakes
+agent_data_trials=$((2 * 1 * 2 * 2))                                  # agent-otlp application data
+[[ $swap == yes ]] && agent_trials=$((agent_trials + 2 * 1 * 1 * (2 + 1))) \
+  && agent_data_trials=$((agent_data_trials + 2 * 1 * 1 * 2))
+measured_seconds() { # per trial, from the settings named by $1: warm-up and measurement
   local warmups=0 warmup=10 iterations=1 iteration=10
-  local -a s=("${jmh_settings[@]}")
+  local -n settings="$1"
+  local -a s=("${settings[@]}")
   for ((i = 0; i < ${#s[@]} - 1; i++)); do
     case "${s[i]}" in
       -wi) warmups="${s[i + 1]}" ;;
@@ -100,12 +111,16 @@ measured_seconds() { # per trial, from the settings: warm-up and measurement
 # its handshake kind and exits: about three probes' time, as measured on a loaded 2-core machine. Start-up
 # launches cost about a probe each (two programs, each launched once more unrecorded, and the hello world once more
 # for its footprint); the memory checks (four JVMs) about 60 probes.
-plain_trial_ms=$(($(measured_seconds) * 1000 + 3 * jvm_ms))
-agent_trial_ms=$(($(measured_seconds) * 1000 + 3 * agent_ms))
+plain_trial_ms=$(($(measured_seconds jmh_settings) * 1000 + 3 * jvm_ms))
+agent_trial_ms=$(($(measured_seconds jmh_settings) * 1000 + 3 * agent_ms))
+plain_data_trial_ms=$(($(measured_seconds data_settings) * 1000 + 3 * jvm_ms))
+agent_data_trial_ms=$(($(measured_seconds data_settings) * 1000 + 3 * agent_ms))
 fixed_ms=$(((2 * startup_runs + 3) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms)))
-estimate=$(((plain_trials * plain_trial_ms + agent_trials * agent_trial_ms + fixed_ms) / 1000))
-echo "== $((plain_trials + agent_trials)) JMH trials ($plain_trials x ~$((plain_trial_ms / 1000)) s," \
-  "$agent_trials with the agent x ~$((agent_trial_ms / 1000)) s), start-up and memory ~$((fixed_ms / 1000)) s:" \
+trials_ms=$((plain_trials * plain_trial_ms + agent_trials * agent_trial_ms \
+  + plain_data_trials * plain_data_trial_ms + agent_data_trials * agent_data_trial_ms))
+estimate=$(((trials_ms + fixed_ms) / 1000))
+all_trials=$((plain_trials + agent_trials + plain_data_trials + agent_data_trials))
+echo "== $all_trials JMH trials (~$((trials_ms / 1000)) s), start-up and memory ~$((fixed_ms / 1000)) s:" \
   "about $((estimate / 60)) min $((estimate % 60)) s (reference stack: direct $reference, swapped in by the" \
   "agent $swap)" >&2
 if ((estimate > 15 * 60)); then
@@ -122,28 +137,36 @@ for _ in $(seq 50); do
 done
 endpoint="$(head -1 "$out/sink.out")"
 
-all='io\.tlslens\.benchmarks\.(HandshakeBenchmark|ApplicationDataBenchmark)\.'
 handshakes='io\.tlslens\.benchmarks\.HandshakeBenchmark\.'
-jmh() { # jmh VARIANT [JMH arguments...]: a failed trial is reported in RESULTS.md, it does not stop the run
-  local variant="$1"
-  shift
-  echo "== $variant ($(date -u +%H:%M:%S))" >&2
-  java -jar "$jar" "${jmh_settings[@]}" -to 60s -rf json -rff "$out/jmh-$variant.json" "$@" \
-    > "$out/jmh-$variant.log" 2>&1 || echo "   JMH exited with $?: see $out/jmh-$variant.log" >&2
+data='io\.tlslens\.benchmarks\.ApplicationDataBenchmark\.'
+jmh() { # jmh VARIANT PART [JMH arguments...], PART handshakes or data: a failed trial is reported in RESULTS.md,
+        # it does not stop the run
+  local variant="$1" part="$2"
+  shift 2
+  local -a settings=("${jmh_settings[@]}") benchmarks="$handshakes"
+  if [[ $part == data ]]; then
+    settings=("${data_settings[@]}")
+    benchmarks="$data"
+  fi
+  echo "== $variant, $part ($(date -u +%H:%M:%S))" >&2
+  java -jar "$jar" "${settings[@]}" -to 60s -rf json -rff "$out/jmh-$variant-$part.json" "$@" "$benchmarks" \
+    > "$out/jmh-$variant-$part.log" 2>&1 || echo "   JMH exited with $?: see $out/jmh-$variant-$part.log" >&2
 }
 otlp() { # runs a command with the agent's exporter pointed at the sink
   OTEL_EXPORTER_OTLP_ENDPOINT="$endpoint" OTEL_SERVICE_NAME=tlslens-benchmarks "$@"
 }
 
-jmh baseline -p provider=SunJSSE,BCJSSE "$all"
-if [[ $reference == yes ]]; then
-  jmh reference -p provider=TLSLens "$all"
-fi
-otlp jmh agent-otlp -p provider=SunJSSE -jvmArgsAppend "-javaagent:$agent" "$all"
-jmh agent-console -p provider=SunJSSE -p transport=ENGINE -jvmArgsAppend "-javaagent:$agent" "$handshakes"
-if [[ $swap == yes ]]; then
-  otlp jmh agent-reference -p provider=SunJSSE -p protocol=TLSv1.3 -jvmArgsAppend "-javaagent:$agent=stack=reference" "$all"
-fi
+for part in handshakes data; do
+  jmh baseline $part -p provider=SunJSSE,BCJSSE
+  if [[ $reference == yes ]]; then
+    jmh reference $part -p provider=TLSLens
+  fi
+  otlp jmh agent-otlp $part -p provider=SunJSSE -jvmArgsAppend "-javaagent:$agent"
+  if [[ $swap == yes ]]; then
+    otlp jmh agent-reference $part -p provider=SunJSSE -p protocol=TLSv1.3 -jvmArgsAppend "-javaagent:$agent=stack=reference"
+  fi
+done
+jmh agent-console handshakes -p provider=SunJSSE -p transport=ENGINE -jvmArgsAppend "-javaagent:$agent"
 
 echo "== start-up and footprint ($(date -u +%H:%M:%S))" >&2
 python3 "$root/benchmarks/startup.py" "$out/startup.json" "$startup_runs" "$classes" \
