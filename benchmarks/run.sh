@@ -18,7 +18,10 @@
 #   agent-reference  the agent with stack=reference: SSLContext.getInstance("TLS") gets the reference stack, and
 #                    the agent exports its spans to OtlpSink; TLS 1.3 only (the swap costs the same whichever
 #                    version runs, and the suite must fit its time)
-# A variant whose stack this build lacks is skipped, and RESULTS.md says so.
+# A variant whose stack this build lacks is skipped, and RESULTS.md says so. Handshakes warm up for 1 s, application
+# data for 6 s (JMH_SETTINGS, JMH_DATA_SETTINGS; see below why). Then full and resumed TLS 1.3 handshakes again,
+# SunJSSE over in-memory engines, without the agent and with agent-otlp, at steady state (10 s warm-up,
+# JMH_STEADY_SETTINGS).
 # Then, with and without the agent: start-up (a hello world launched STARTUP_RUNS times per configuration:
 # launch -> main and launch -> exit; and as often a program that makes one in-memory TLS handshake: launch -> first
 # handshake done), the hello world's footprint (live heap after GC, threads), and memory (live heap over 100,000
@@ -28,7 +31,7 @@
 # `mvn -B -q -o -DskipTests package -pl benchmarks -am` (the modules the benchmarks need) first.
 #
 # Usage: benchmarks/run.sh
-#        JMH_SETTINGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' JMH_DATA_SETTINGS='-f 1 -wi 1 -w 1s -i 1 -r 1s' STARTUP_RUNS=3 \
+#        s='-f 1 -wi 0 -i 1 -r 1s' JMH_SETTINGS="$s" JMH_DATA_SETTINGS="$s" JMH_STEADY_SETTINGS="$s" STARTUP_RUNS=1 \
 #          benchmarks/run.sh                                                           (smoke run: every row once)
 # Output: benchmarks/RESULTS.md and the headline block of the README; raw results and logs in benchmarks/target/run/.
 set -euo pipefail
@@ -61,12 +64,17 @@ read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 1 -w 1s -i 3 -r 1s}"
 # (the agent's own code adds about 1,700 compilations; -XX:+PrintCompilation), so a 1-s warm-up measured the agent
 # rows partly interpreted. Handshakes are milliseconds of EC arithmetic, compiled within the first second.
 read -r -a data_settings <<< "${JMH_DATA_SETTINGS:--f 1 -wi 3 -w 2s -i 3 -r 1s}"
+# And a few handshake rows again at steady state, with and without the agent: the 1-s warm-up above leaves the agent
+# rows paying for compiling the agent's own code (its C2 work per handshake was 2-3x the no-agent JVM's in the
+# first seconds), which a service pays once, not per handshake.
+read -r -a steady_settings <<< "${JMH_STEADY_SETTINGS:--f 1 -wi 5 -w 2s -i 3 -r 1s}"
 startup_runs="${STARTUP_RUNS:-10}"
 
 java -version 2> "$out/jdk.txt"
 date -u '+%Y-%m-%d %H:%M UTC' > "$out/date.txt"
 cut -d' ' -f1-3 /proc/loadavg > "$out/loadavg-before.txt"
 echo "handshakes \`${jmh_settings[*]}\`, application data \`${data_settings[*]}\`" > "$out/settings.txt"
+echo "\`${steady_settings[*]}\`" > "$out/steady-settings.txt"
 
 # What this build can measure: the reference stack named directly, and swapped in by the agent. Timed, as
 # they are the cost of starting a JVM without and with the agent, which the estimate below scales with.
@@ -115,7 +123,8 @@ plain_trial_ms=$(($(measured_seconds jmh_settings) * 1000 + 3 * jvm_ms))
 agent_trial_ms=$(($(measured_seconds jmh_settings) * 1000 + 3 * agent_ms))
 plain_data_trial_ms=$(($(measured_seconds data_settings) * 1000 + 3 * jvm_ms))
 agent_data_trial_ms=$(($(measured_seconds data_settings) * 1000 + 3 * agent_ms))
-fixed_ms=$(((2 * startup_runs + 3) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms)))
+steady_ms=$((4 * ($(measured_seconds steady_settings) * 1000 + 3 * agent_ms)))  # 2 benchmarks x 2 variants
+fixed_ms=$(((2 * startup_runs + 3) * (jvm_ms + 2 * agent_ms) + 60 * (jvm_ms + agent_ms) + steady_ms))
 trials_ms=$((plain_trials * plain_trial_ms + agent_trials * agent_trial_ms \
   + plain_data_trials * plain_data_trial_ms + agent_data_trials * agent_data_trial_ms))
 estimate=$(((trials_ms + fixed_ms) / 1000))
@@ -139,14 +148,16 @@ endpoint="$(head -1 "$out/sink.out")"
 
 handshakes='io\.tlslens\.benchmarks\.HandshakeBenchmark\.'
 data='io\.tlslens\.benchmarks\.ApplicationDataBenchmark\.'
-jmh() { # jmh VARIANT PART [JMH arguments...], PART handshakes or data: a failed trial is reported in RESULTS.md,
-        # it does not stop the run
+jmh() { # jmh VARIANT PART [JMH arguments...], PART handshakes, data or steady (the handshakes at steady state):
+        # a failed trial is reported in RESULTS.md, it does not stop the run
   local variant="$1" part="$2"
   shift 2
   local -a settings=("${jmh_settings[@]}") benchmarks="$handshakes"
   if [[ $part == data ]]; then
     settings=("${data_settings[@]}")
     benchmarks="$data"
+  elif [[ $part == steady ]]; then
+    settings=("${steady_settings[@]}")
   fi
   echo "== $variant, $part ($(date -u +%H:%M:%S))" >&2
   java -jar "$jar" "${settings[@]}" -to 60s -rf json -rff "$out/jmh-$variant-$part.json" "$@" "$benchmarks" \
@@ -167,6 +178,9 @@ for part in handshakes data; do
   fi
 done
 jmh agent-console handshakes -p provider=SunJSSE -p transport=ENGINE -jvmArgsAppend "-javaagent:$agent"
+steady=(-p provider=SunJSSE -p transport=ENGINE -p protocol=TLSv1.3 -p keyType=EC_P256)
+jmh baseline steady "${steady[@]}"
+otlp jmh agent-otlp steady "${steady[@]}" -jvmArgsAppend "-javaagent:$agent"
 
 echo "== start-up and footprint ($(date -u +%H:%M:%S))" >&2
 python3 "$root/benchmarks/startup.py" "$out/startup.json" "$startup_runs" "$classes" \
