@@ -19,8 +19,8 @@
 #                    the agent exports its spans to OtlpSink; TLS 1.3 only (the swap costs the same whichever
 #                    version runs, and the suite must fit its time)
 # A variant whose stack this build lacks is skipped, and RESULTS.md says so. Handshakes warm up for 1 s, application
-# data for 6 s (JMH_SETTINGS, JMH_DATA_SETTINGS; see below why). Then full and resumed TLS 1.3 handshakes again,
-# SunJSSE over in-memory engines, without the agent and with agent-otlp, at steady state (10 s warm-up,
+# data for 4 s (JMH_SETTINGS, JMH_DATA_SETTINGS; see below why). Then full and resumed TLS 1.3 handshakes again,
+# SunJSSE over in-memory engines, without the agent and with agent-otlp, at steady state (8 s warm-up,
 # JMH_STEADY_SETTINGS).
 # Then, with and without the agent: start-up (a hello world launched STARTUP_RUNS times per configuration:
 # launch -> main and launch -> exit; and as often a program that makes one in-memory TLS handshake: launch -> first
@@ -59,16 +59,16 @@ unset OTEL_TRACES_EXPORTER OTEL_METRICS_EXPORTER OTEL_LOGS_EXPORTER OTEL_EXPORTE
 # and the whole suite fits the time (forking, the PKI and the agent's start take longer than measuring). JMH
 # refuses an option given twice, so JMH_SETTINGS replaces these.
 read -r -a jmh_settings <<< "${JMH_SETTINGS:--f 1 -wi 1 -w 1s -i 3 -r 1s}"
-# Application data warms up for 6 s: a round trip takes microseconds, so the measurement only means something once
+# Application data warms up for 4 s: a round trip takes microseconds, so the measurement only means something once
 # C2 has compiled the data path, which took about 4 s from the fork's start without the agent and 5.5 s with it
 # (the agent's own code adds about 1,700 compilations; -XX:+PrintCompilation), so a 1-s warm-up measured the agent
 # rows partly interpreted. Handshakes are milliseconds of EC arithmetic, compiled within the first second.
-read -r -a data_settings <<< "${JMH_DATA_SETTINGS:--f 1 -wi 3 -w 2s -i 3 -r 1s}"
+read -r -a data_settings <<< "${JMH_DATA_SETTINGS:--f 1 -wi 2 -w 2s -i 3 -r 1s}"
 # And a few handshake rows again at steady state, with and without the agent: the 1-s warm-up above leaves the agent
 # rows paying for compiling the agent's own code (its C2 work per handshake was 2-3x the no-agent JVM's in the
 # first seconds), which a service pays once, not per handshake.
-read -r -a steady_settings <<< "${JMH_STEADY_SETTINGS:--f 1 -wi 5 -w 2s -i 3 -r 1s}"
-startup_runs="${STARTUP_RUNS:-10}"
+read -r -a steady_settings <<< "${JMH_STEADY_SETTINGS:--f 1 -wi 4 -w 2s -i 3 -r 1s}"
+startup_runs="${STARTUP_RUNS:-7}"
 
 java -version 2> "$out/jdk.txt"
 date -u '+%Y-%m-%d %H:%M UTC' > "$out/date.txt"
