@@ -5,6 +5,7 @@ import io.tlslens.stack.crypto.Aead;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 
@@ -36,31 +37,62 @@ final class Tls12RecordProtection {
 
     /** The whole record carrying {@code content} of {@code contentType}. */
     byte[] seal(int contentType, byte[] content) {
+        return seal(contentType, ByteBuffer.wrap(content));
+    }
+
+    /**
+     * The whole record carrying the remaining bytes of {@code content}, which it consumes: they are
+     * copied once, into the record, and encrypted there.
+     */
+    byte[] seal(int contentType, ByteBuffer content) {
         long seq = nextSequenceNumber();
-        byte[] explicit = nonceKind.explicitLength == 0 ? new byte[0] : uint64(seq);
-        byte[] sealed = aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, content.length), content);
-        return new TlsRecord(contentType, ProtocolVersion.TLSv1_2, Prf.concat(explicit, sealed)).encode();
+        int length = content.remaining();
+        int explicitLength = nonceKind.explicitLength;
+        int fragmentLength = explicitLength + length + aead.tagLength();
+        byte[] record = new byte[TlsRecord.HEADER_LENGTH + fragmentLength];
+        record[0] = (byte) contentType;
+        record[1] = (byte) (ProtocolVersion.TLSv1_2 >>> 8);
+        record[2] = (byte) ProtocolVersion.TLSv1_2;
+        record[3] = (byte) (fragmentLength >>> 8);
+        record[4] = (byte) fragmentLength;
+        byte[] explicit = explicitLength == 0 ? new byte[0] : uint64(seq);
+        System.arraycopy(explicit, 0, record, TlsRecord.HEADER_LENGTH, explicitLength);
+        int at = TlsRecord.HEADER_LENGTH + explicitLength;
+        content.get(record, at, length);
+        aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, length),
+                ByteBuffer.wrap(record, at, length), ByteBuffer.wrap(record, at, length + aead.tagLength()));
+        return record;
     }
 
     /** The content of a protected record; bad_record_mac when it does not open (RFC 5246 §7.2.2). */
     byte[] open(TlsRecord record) throws TlsAlertException {
-        byte[] fragment = record.fragment();
-        int plaintextLength = fragment.length - expansion();
+        return open(record.contentType(), record.legacyVersion(), ByteBuffer.wrap(record.fragment()));
+    }
+
+    /**
+     * {@link #open(TlsRecord)} of the record with this header and the remaining bytes of
+     * {@code fragment} (consumed), decrypted straight into the returned array.
+     */
+    byte[] open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        int plaintextLength = fragment.remaining() - expansion();
         if (plaintextLength < 0) {
-            throw new TlsAlertException(AlertDescription.bad_record_mac, "protected record of " + fragment.length
+            throw new TlsAlertException(AlertDescription.bad_record_mac, "protected record of " + fragment.remaining()
                     + " bytes is shorter than its nonce and tag");
         }
         if (plaintextLength > MAX_PLAINTEXT) {
             throw new TlsAlertException(AlertDescription.record_overflow, "protected record carries " + plaintextLength + " bytes");
         }
         long seq = nextSequenceNumber();
-        byte[] explicit = Arrays.copyOf(fragment, nonceKind.explicitLength);
+        byte[] explicit = new byte[nonceKind.explicitLength];
+        fragment.get(explicit);
+        byte[] plaintext = new byte[plaintextLength];
         try {
-            return aead.open(nonce(seq, explicit), additionalData(seq, record.contentType(), record.legacyVersion(), plaintextLength),
-                    Arrays.copyOfRange(fragment, nonceKind.explicitLength, fragment.length));
+            aead.open(nonce(seq, explicit), additionalData(seq, contentType, legacyVersion, plaintextLength),
+                    fragment, ByteBuffer.wrap(plaintext));
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record " + seq + " does not authenticate");
         }
+        return plaintext;
     }
 
     private long nextSequenceNumber() {

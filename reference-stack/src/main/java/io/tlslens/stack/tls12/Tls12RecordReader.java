@@ -1,6 +1,8 @@
 package io.tlslens.stack.tls12;
 
 import io.tlslens.stack.TlsAlertException;
+import io.tlslens.stack.record.FramedRecord;
+import io.tlslens.stack.record.InboundRecord;
 import io.tlslens.stack.record.RecordFraming;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
@@ -29,14 +31,14 @@ final class Tls12RecordReader {
     }
 
     /** The record at the head of {@code src}, opened; null, consuming nothing, when less than a whole record is there. */
-    TlsRecord read(ByteBuffer src) throws TlsAlertException {
-        TlsRecord record = RecordFraming.cut(src, TlsRecord.MAX_FRAGMENT_LENGTH, "2^14+2048");
+    InboundRecord read(ByteBuffer src) throws TlsAlertException {
+        FramedRecord record = RecordFraming.cut(src, TlsRecord.MAX_FRAGMENT_LENGTH, "2^14+2048");
         if (record == null) {
             return null;
         }
         int type = record.contentType();
-        byte[] fragment = record.fragment();
-        byte[] content = protection == null ? clear(type, fragment) : protection.open(record);
+        byte[] content = protection == null ? clear(record)
+                : protection.open(type, record.legacyVersion(), record.fragment());
         if (protection != null && content.length > limit) {
             throw new TlsAlertException(AlertDescription.record_overflow,
                     "record of " + content.length + " bytes exceeds our record_size_limit " + limit);
@@ -45,16 +47,17 @@ final class Tls12RecordReader {
             // RFC 5246 §6.2.1: only application data may come in empty fragments
             throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");
         }
-        return new TlsRecord(type, record.legacyVersion(), content);
+        return new InboundRecord(type, ByteBuffer.wrap(content));
     }
 
-    private static byte[] clear(int type, byte[] fragment) throws TlsAlertException {
-        if (type == ContentType.application_data) {
+    private static byte[] clear(FramedRecord record) throws TlsAlertException {
+        if (record.contentType() == ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application_data before keys were agreed");
         }
-        if (fragment.length > Tls12RecordProtection.MAX_PLAINTEXT) {
-            throw new TlsAlertException(AlertDescription.record_overflow, "plaintext record of " + fragment.length + " bytes exceeds 2^14");
+        if (record.fragmentLength() > Tls12RecordProtection.MAX_PLAINTEXT) {
+            throw new TlsAlertException(AlertDescription.record_overflow,
+                    "plaintext record of " + record.fragmentLength() + " bytes exceeds 2^14");
         }
-        return fragment;
+        return record.fragmentBytes();
     }
 }

@@ -6,6 +6,8 @@ import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 
@@ -48,11 +50,14 @@ public final class RecordProtection {
     /** The result of {@link #open}: TLSInnerPlaintext without its padding. */
     public static final class Plaintext {
         private final int contentType;
-        private final byte[] content;
+        /** The decrypted TLSInnerPlaintext; the content is its first {@code contentLength} bytes. */
+        private final byte[] inner;
+        private final int contentLength;
 
-        Plaintext(int contentType, byte[] content) {
+        Plaintext(int contentType, byte[] inner, int contentLength) {
             this.contentType = contentType;
-            this.content = content;
+            this.inner = inner;
+            this.contentLength = contentLength;
         }
 
         /** The real content type, see {@link ContentType}. */
@@ -61,12 +66,17 @@ public final class RecordProtection {
         }
 
         public byte[] content() {
-            return content.clone();
+            return Arrays.copyOf(inner, contentLength);
+        }
+
+        /** The content without a copy, read-only: how application data is handed on. */
+        public ByteBuffer contentBuffer() {
+            return ByteBuffer.wrap(inner, 0, contentLength).asReadOnlyBuffer();
         }
 
         @Override
         public String toString() {
-            return "Plaintext{" + ContentType.name(contentType) + ", " + content.length + " bytes}";
+            return "Plaintext{" + ContentType.name(contentType) + ", " + contentLength + " bytes}";
         }
     }
 
@@ -79,19 +89,29 @@ public final class RecordProtection {
      *     updated keys long before)
      */
     public byte[] seal(int contentType, byte[] content, int paddingLength) {
-        if (paddingLength < 0 || content.length > MAX_PLAINTEXT_LENGTH
-                || content.length + 1 + paddingLength > MAX_INNER_PLAINTEXT_LENGTH) {
-            throw new IllegalArgumentException("record of " + content.length + " content bytes and "
+        return seal(contentType, ByteBuffer.wrap(content), paddingLength);
+    }
+
+    /**
+     * {@link #seal(int, byte[], int)} of the remaining bytes of {@code content}, which it consumes.
+     * The content is copied once, into the record, and encrypted there.
+     */
+    public byte[] seal(int contentType, ByteBuffer content, int paddingLength) {
+        int contentLength = content.remaining();
+        if (paddingLength < 0 || contentLength > MAX_PLAINTEXT_LENGTH
+                || contentLength + 1 + paddingLength > MAX_INNER_PLAINTEXT_LENGTH) {
+            throw new IllegalArgumentException("record of " + contentLength + " content bytes and "
                     + paddingLength + " padding bytes is too long");
         }
-        byte[] inner = new byte[content.length + 1 + paddingLength];
-        System.arraycopy(content, 0, inner, 0, content.length);
-        inner[content.length] = (byte) contentType;
-        byte[] header = header(inner.length + aead.tagLength());
-        byte[] encrypted = aead.seal(nextNonce(), header, inner);
-        byte[] record = new byte[header.length + encrypted.length];
+        int innerLength = contentLength + 1 + paddingLength;
+        int fragmentLength = innerLength + aead.tagLength();
+        byte[] record = new byte[TlsRecord.HEADER_LENGTH + fragmentLength];
+        byte[] header = header(ContentType.application_data, ProtocolVersion.TLSv1_2, fragmentLength);
         System.arraycopy(header, 0, record, 0, header.length);
-        System.arraycopy(encrypted, 0, record, header.length, encrypted.length);
+        content.get(record, TlsRecord.HEADER_LENGTH, contentLength);
+        record[TlsRecord.HEADER_LENGTH + contentLength] = (byte) contentType; // the padding is already zeros
+        aead.seal(nextNonce(), header, ByteBuffer.wrap(record, TlsRecord.HEADER_LENGTH, innerLength),
+                ByteBuffer.wrap(record, TlsRecord.HEADER_LENGTH, fragmentLength));
         return record;
     }
 
@@ -103,20 +123,26 @@ public final class RecordProtection {
      *     plaintext is too long, {@code bad_record_mac} if authentication fails
      */
     public Plaintext open(TlsRecord record) throws TlsAlertException {
-        if (record.contentType() != ContentType.application_data) {
+        return open(record.contentType(), record.legacyVersion(), ByteBuffer.wrap(record.fragment()));
+    }
+
+    /**
+     * {@link #open(TlsRecord)} of the record with this header and the remaining bytes of
+     * {@code fragment} (consumed), decrypted straight into the plaintext's own array.
+     */
+    public Plaintext open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        if (contentType != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
-                    "protected record of type " + ContentType.name(record.contentType()));
+                    "protected record of type " + ContentType.name(contentType));
         }
-        byte[] fragment = record.fragment();
-        if (fragment.length > MAX_CIPHERTEXT_LENGTH) {
+        int fragmentLength = fragment.remaining();
+        if (fragmentLength > MAX_CIPHERTEXT_LENGTH) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "protected record of " + fragment.length + " bytes, more than 2^14+256");
+                    "protected record of " + fragmentLength + " bytes, more than 2^14+256");
         }
-        byte[] header = new byte[] {(byte) record.contentType(), (byte) (record.legacyVersion() >>> 8),
-                (byte) record.legacyVersion(), (byte) (fragment.length >>> 8), (byte) fragment.length};
-        byte[] inner;
+        byte[] inner = new byte[Math.max(0, fragmentLength - aead.tagLength())];
         try {
-            inner = aead.open(nextNonce(), header, fragment);
+            aead.open(nextNonce(), header(contentType, legacyVersion, fragmentLength), fragment, ByteBuffer.wrap(inner));
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record authentication failed");
         }
@@ -131,9 +157,7 @@ public final class RecordProtection {
         if (end == 0) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "protected record without a content type");
         }
-        byte[] content = new byte[end - 1];
-        System.arraycopy(inner, 0, content, 0, content.length);
-        return new Plaintext(inner[end - 1] & 0xff, content);
+        return new Plaintext(inner[end - 1] & 0xff, inner, end - 1);
     }
 
     /**
@@ -144,9 +168,10 @@ public final class RecordProtection {
         return sequenceNumber;
     }
 
-    private static byte[] header(int length) {
-        return new byte[] {(byte) ContentType.application_data, (byte) (ProtocolVersion.TLSv1_2 >>> 8),
-                (byte) ProtocolVersion.TLSv1_2, (byte) (length >>> 8), (byte) length};
+    /** The record header, which is the additional data too (§5.2). */
+    private static byte[] header(int contentType, int legacyVersion, int length) {
+        return new byte[] {(byte) contentType, (byte) (legacyVersion >>> 8), (byte) legacyVersion,
+                (byte) (length >>> 8), (byte) length};
     }
 
     /** RFC 8446 §5.3: the 64-bit sequence number, left-padded to iv_length, XORed with the IV. */

@@ -198,10 +198,9 @@ public final class Tls13Connection implements TlsConnection {
         if (!reassembler.isEmpty()) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application data inside a fragmented handshake message");
         }
-        byte[] data = record.content();
-        handshake.applicationDataReceived(data.length);
-        if (data.length > 0) {
-            received.add(data);
+        handshake.applicationDataReceived(record.contentLength());
+        if (record.contentLength() > 0) {
+            received.add(record.contentBuffer());
         }
     }
 
