@@ -73,12 +73,34 @@ public final class RecordWriter {
      */
     public int applicationData(ByteBuffer src) {
         flush();
-        int length = Math.min(src.remaining(), maxContent());
-        ByteBuffer content = src.duplicate();
-        content.limit(content.position() + length);
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
         record(ContentType.application_data, content);
-        src.position(src.position() + length);
         return length;
+    }
+
+    /**
+     * As {@link #applicationData(ByteBuffer)}, but the record goes straight into {@code dst} (which
+     * must have {@link #maxRecordSize} bytes free) when no record waits before it: sealed where it
+     * leaves, it is not copied again.
+     */
+    public int applicationData(ByteBuffer src, ByteBuffer dst) {
+        flush();
+        if (protection == null || outbound.pendingBytes() > 0) {
+            return applicationData(src);
+        }
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
+        protection.seal(ContentType.application_data, content, paddingFor(length), dst);
+        return length;
+    }
+
+    /** The next record's worth of {@code src}, which is advanced past it. */
+    private ByteBuffer nextContent(ByteBuffer src) {
+        ByteBuffer content = src.duplicate();
+        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
+        src.position(content.limit());
+        return content;
     }
 
     /** Applies the peer's record_size_limit (RFC 8449 §4) to the records sent from now on. */

@@ -258,6 +258,14 @@ public final class Tls12Connection implements TlsConnection {
     }
 
     @Override
+    public int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        if (failed || outboundClosed || !handshake.isComplete()) {
+            return writePlaintext(src); // refuses, as it does
+        }
+        return writer.applicationData(src, dst);
+    }
+
+    @Override
     public int maxRecordSize() {
         return Tls12RecordWriter.MAX_RECORD_SIZE;
     }

@@ -40,28 +40,36 @@ final class Tls12RecordProtection {
         return seal(contentType, ByteBuffer.wrap(content));
     }
 
-    /**
-     * The whole record carrying the remaining bytes of {@code content}, which it consumes: they are
-     * copied once, into the record, and encrypted there.
-     */
+    /** The whole record carrying the remaining bytes of {@code content}, which it consumes. */
     byte[] seal(int contentType, ByteBuffer content) {
-        long seq = nextSequenceNumber();
-        int length = content.remaining();
-        int explicitLength = nonceKind.explicitLength;
-        int fragmentLength = explicitLength + length + aead.tagLength();
-        byte[] record = new byte[TlsRecord.HEADER_LENGTH + fragmentLength];
-        record[0] = (byte) contentType;
-        record[1] = (byte) (ProtocolVersion.TLSv1_2 >>> 8);
-        record[2] = (byte) ProtocolVersion.TLSv1_2;
-        record[3] = (byte) (fragmentLength >>> 8);
-        record[4] = (byte) fragmentLength;
-        byte[] explicit = explicitLength == 0 ? new byte[0] : uint64(seq);
-        System.arraycopy(explicit, 0, record, TlsRecord.HEADER_LENGTH, explicitLength);
-        int at = TlsRecord.HEADER_LENGTH + explicitLength;
-        content.get(record, at, length);
-        aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, length),
-                ByteBuffer.wrap(record, at, length), ByteBuffer.wrap(record, at, length + aead.tagLength()));
+        byte[] record = new byte[sealedLength(content.remaining())];
+        seal(contentType, content, ByteBuffer.wrap(record));
         return record;
+    }
+
+    /**
+     * {@link #seal(int, ByteBuffer)} straight into {@code out}, from its position on: the content
+     * is copied once, to where the record is going, and encrypted there. {@code out} advances past
+     * the record and must have room for it ({@link #sealedLength}).
+     */
+    void seal(int contentType, ByteBuffer content, ByteBuffer out) {
+        int length = content.remaining();
+        long seq = nextSequenceNumber();
+        byte[] explicit = nonceKind.explicitLength == 0 ? new byte[0] : uint64(seq);
+        int fragmentLength = sealedLength(length) - TlsRecord.HEADER_LENGTH;
+        out.put((byte) contentType).putShort((short) ProtocolVersion.TLSv1_2).putShort((short) fragmentLength).put(explicit);
+        ByteBuffer plaintext = out.duplicate();
+        out.put(content);
+        plaintext.limit(out.position());
+        ByteBuffer encrypted = plaintext.duplicate();
+        encrypted.limit(out.limit());
+        aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, length), plaintext, encrypted);
+        out.position(encrypted.position());
+    }
+
+    /** The length of the whole record that carries {@code contentLength} bytes. */
+    int sealedLength(int contentLength) {
+        return TlsRecord.HEADER_LENGTH + expansion() + contentLength;
     }
 
     /** The content of a protected record; bad_record_mac when it does not open (RFC 5246 §7.2.2). */

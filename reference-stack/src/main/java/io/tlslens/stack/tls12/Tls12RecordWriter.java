@@ -53,12 +53,34 @@ final class Tls12RecordWriter {
     /** Protects as much of {@code src} as fits one record and queues it; returns the bytes consumed. */
     int applicationData(ByteBuffer src) {
         flush();
-        int length = Math.min(src.remaining(), maxContent());
-        ByteBuffer content = src.duplicate();
-        content.limit(content.position() + length);
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
         record(ContentType.application_data, content);
-        src.position(src.position() + length);
         return length;
+    }
+
+    /**
+     * As {@link #applicationData(ByteBuffer)}, but the record goes straight into {@code dst} (which
+     * must have {@link #MAX_RECORD_SIZE} bytes free) when no record waits before it: sealed where it
+     * leaves, it is not copied again.
+     */
+    int applicationData(ByteBuffer src, ByteBuffer dst) {
+        flush();
+        if (protection == null || outbound.pendingBytes() > 0) {
+            return applicationData(src);
+        }
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
+        protection.seal(ContentType.application_data, content, dst);
+        return length;
+    }
+
+    /** The next record's worth of {@code src}, which is advanced past it. */
+    private ByteBuffer nextContent(ByteBuffer src) {
+        ByteBuffer content = src.duplicate();
+        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
+        src.position(content.limit());
+        return content;
     }
 
     /** The peer's record_size_limit, which holds for protected records only (RFC 8449 §4). */

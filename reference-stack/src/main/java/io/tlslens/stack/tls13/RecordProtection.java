@@ -92,27 +92,50 @@ public final class RecordProtection {
         return seal(contentType, ByteBuffer.wrap(content), paddingLength);
     }
 
-    /**
-     * {@link #seal(int, byte[], int)} of the remaining bytes of {@code content}, which it consumes.
-     * The content is copied once, into the record, and encrypted there.
-     */
+    /** {@link #seal(int, byte[], int)} of the remaining bytes of {@code content}, which it consumes. */
     public byte[] seal(int contentType, ByteBuffer content, int paddingLength) {
+        byte[] record = new byte[sealedLength(content.remaining(), paddingLength)];
+        seal(contentType, content, paddingLength, ByteBuffer.wrap(record));
+        return record;
+    }
+
+    /**
+     * {@link #seal(int, ByteBuffer, int)} straight into {@code out}, from its position on: the
+     * content is copied once, to where the record is going, and encrypted there. {@code out}
+     * advances past the record and must have room for it ({@link #sealedLength}).
+     */
+    public void seal(int contentType, ByteBuffer content, int paddingLength, ByteBuffer out) {
         int contentLength = content.remaining();
+        int fragmentLength = sealedLength(contentLength, paddingLength) - TlsRecord.HEADER_LENGTH;
+        byte[] nonce = nextNonce();
+        byte[] header = header(ContentType.application_data, ProtocolVersion.TLSv1_2, fragmentLength);
+        out.put(header);
+        int innerStart = out.position();
+        out.put(content).put((byte) contentType);
+        if (paddingLength > 0) {
+            out.put(new byte[paddingLength]);
+        }
+        ByteBuffer inner = out.duplicate();
+        inner.position(innerStart).limit(out.position());
+        ByteBuffer encrypted = out.duplicate();
+        encrypted.position(innerStart);
+        aead.seal(nonce, header, inner, encrypted);
+        out.position(encrypted.position());
+    }
+
+    /**
+     * The length of the whole record that carries {@code contentLength} bytes of content and
+     * {@code paddingLength} of padding.
+     *
+     * @throws IllegalArgumentException if the inner plaintext would exceed 2^14 + 1 bytes
+     */
+    public int sealedLength(int contentLength, int paddingLength) {
         if (paddingLength < 0 || contentLength > MAX_PLAINTEXT_LENGTH
                 || contentLength + 1 + paddingLength > MAX_INNER_PLAINTEXT_LENGTH) {
             throw new IllegalArgumentException("record of " + contentLength + " content bytes and "
                     + paddingLength + " padding bytes is too long");
         }
-        int innerLength = contentLength + 1 + paddingLength;
-        int fragmentLength = innerLength + aead.tagLength();
-        byte[] record = new byte[TlsRecord.HEADER_LENGTH + fragmentLength];
-        byte[] header = header(ContentType.application_data, ProtocolVersion.TLSv1_2, fragmentLength);
-        System.arraycopy(header, 0, record, 0, header.length);
-        content.get(record, TlsRecord.HEADER_LENGTH, contentLength);
-        record[TlsRecord.HEADER_LENGTH + contentLength] = (byte) contentType; // the padding is already zeros
-        aead.seal(nextNonce(), header, ByteBuffer.wrap(record, TlsRecord.HEADER_LENGTH, innerLength),
-                ByteBuffer.wrap(record, TlsRecord.HEADER_LENGTH, fragmentLength));
-        return record;
+        return TlsRecord.HEADER_LENGTH + contentLength + 1 + paddingLength + aead.tagLength();
     }
 
     /**

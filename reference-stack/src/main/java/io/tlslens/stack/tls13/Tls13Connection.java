@@ -266,6 +266,14 @@ public final class Tls13Connection implements TlsConnection {
     }
 
     @Override
+    public int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        if (failed || outboundClosed || !handshake.isComplete()) {
+            return writePlaintext(src); // refuses, or queues early data, as it does
+        }
+        return writer.applicationData(src, dst);
+    }
+
+    @Override
     public int maxRecordSize() {
         return writer.maxRecordSize();
     }
