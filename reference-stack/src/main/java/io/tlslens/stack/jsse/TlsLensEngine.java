@@ -86,7 +86,8 @@ final class TlsLensEngine extends SSLEngine {
             return result(Status.OK, 0, 0); // as SunJSSE: the handshake wants a wrap first
         }
         if (connection.isHandshakeComplete() && src.remaining() >= RECORD_HEADER_LENGTH) {
-            int fragmentLength = src.getShort(src.position() + 3) & 0xffff;
+            // byte by byte: the application's buffer may be in either byte order
+            int fragmentLength = (src.get(src.position() + 3) & 0xff) << 8 | src.get(src.position() + 4) & 0xff;
             if (src.remaining() >= RECORD_HEADER_LENGTH + fragmentLength && remaining(dsts, offset, length)
                     < Math.min(fragmentLength, TlsLensSession.APPLICATION_BUFFER_SIZE)) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);

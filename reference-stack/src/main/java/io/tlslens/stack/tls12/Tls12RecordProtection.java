@@ -57,7 +57,9 @@ final class Tls12RecordProtection {
         long seq = nextSequenceNumber();
         byte[] explicit = nonceKind.explicitLength == 0 ? new byte[0] : uint64(seq);
         int fragmentLength = sealedLength(length) - TlsRecord.HEADER_LENGTH;
-        out.put((byte) contentType).putShort((short) ProtocolVersion.TLSv1_2).putShort((short) fragmentLength).put(explicit);
+        // byte by byte: the caller's buffer may be in either byte order
+        out.put(new byte[] {(byte) contentType, (byte) (ProtocolVersion.TLSv1_2 >>> 8), (byte) ProtocolVersion.TLSv1_2,
+                (byte) (fragmentLength >>> 8), (byte) fragmentLength}).put(explicit);
         ByteBuffer plaintext = out.duplicate();
         out.put(content);
         plaintext.limit(out.position());
