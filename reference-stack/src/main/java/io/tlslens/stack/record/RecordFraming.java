@@ -17,7 +17,8 @@ public final class RecordFraming {
     }
 
     /**
-     * The record at the head of {@code src}, its fragment as it came; null, consuming nothing, when
+     * The record at the head of {@code src}, its fragment left in {@code src}'s bytes (a
+     * {@link FramedRecord} views it there); null, consuming nothing, when
      * less than a whole record is there. Input that is not TLS fails as soon as it shows: a content
      * type TLS does not have (unexpected_message), a major version other than 3 (decode_error).
      *
