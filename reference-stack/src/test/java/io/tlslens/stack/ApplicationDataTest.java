@@ -105,6 +105,35 @@ class ApplicationDataTest {
         assertArrayEquals(data, readAll(pair.server, 4096));
     }
 
+    /**
+     * Records are opened into one array while the application keeps up; unread data is never
+     * overwritten by the records that arrive after it, whatever their type.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {ProtocolVersion.TLSv1_3, ProtocolVersion.TLSv1_2})
+    void unreadDataSurvivesTheRecordsAfterIt(int version) throws Exception {
+        Loopback pair = established(version);
+        byte[] first = random(MAX_PLAINTEXT);
+        byte[] second = random(MAX_PLAINTEXT - 1);
+        pair.client.writePlaintext(ByteBuffer.wrap(first));
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        ByteBuffer start = ByteBuffer.allocate(100);
+        pair.server.readPlaintext(start); // part read: the rest must stay as it was
+        pair.client.writePlaintext(ByteBuffer.wrap(second));
+        if (version == ProtocolVersion.TLSv1_3) {
+            pair.client.updateKeys(false); // a handshake record after the data, opened while data is unread
+        }
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        byte[] rest = readAll(pair.server, 5000);
+        ByteBuffer all = ByteBuffer.allocate(first.length + second.length);
+        all.put(start.flip()).put(rest);
+        ByteBuffer expected = ByteBuffer.allocate(all.capacity()).put(first).put(second);
+        assertArrayEquals(expected.array(), all.array());
+        pair.client.writePlaintext(ByteBuffer.wrap(first));
+        Loopback.deliver(pair.server, Loopback.takeRecords(pair.client));
+        assertArrayEquals(first, readAll(pair.server, MAX_PLAINTEXT), "after everything was read, the next record too");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {ProtocolVersion.TLSv1_3, ProtocolVersion.TLSv1_2})
     void aTamperedRecordIsBadRecordMac(int version) throws Exception {

@@ -13,8 +13,25 @@ public final class ReceivedPlaintext {
     /** Each chunk's remaining bytes are unread. */
     private final Deque<ByteBuffer> chunks = new ArrayDeque<>();
     private int bytes;
+    /** Where records are opened into while all they held has been read: nothing else refers to it then. */
+    private byte[] spare = new byte[0];
 
-    /** Keeps the remaining bytes of {@code data}, which nothing may change afterwards. */
+    /**
+     * An array of at least {@code length} bytes to open the next record into: the same one record
+     * after record while the application keeps up (allocating and clearing 16 KiB per record costs
+     * as much as a copy), a new one while unread data may still be in it.
+     */
+    public byte[] openingBuffer(int length) {
+        if (bytes > 0) {
+            return new byte[length];
+        }
+        if (spare.length < length) {
+            spare = new byte[length];
+        }
+        return spare;
+    }
+
+    /** Keeps the remaining bytes of {@code data}, which nothing may change until they are read. */
     public void add(ByteBuffer data) {
         chunks.addLast(data);
         bytes += data.remaining();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
  * depends on the handshake (§5: only between the first ClientHello and the peer's Finished).
  */
 public final class RecordReader {
+    private final ReceivedPlaintext received;
     private RecordProtection protection;
     /** Counts read key changes, so the connection can check that none fell inside a handshake message. */
     private int epoch;
@@ -26,6 +27,11 @@ public final class RecordReader {
     private Supplier<RecordProtection> freshProtection;
     /** Skip application_data records sent in the clear epoch: early data after a HelloRetryRequest (§4.2.10). */
     private boolean skipClearApplicationData;
+
+    /** A reader that opens records into the arrays {@code received} lends (see {@link ReceivedPlaintext#openingBuffer}). */
+    public RecordReader(ReceivedPlaintext received) {
+        this.received = received;
+    }
 
     /** Switches the read epoch. Null is plaintext. */
     public void protect(RecordProtection newProtection) {
@@ -109,7 +115,8 @@ public final class RecordReader {
     private InboundRecord open(FramedRecord record) throws TlsAlertException {
         RecordProtection.Plaintext opened;
         try {
-            opened = protection.open(record.contentType(), record.legacyVersion(), record.fragment());
+            opened = protection.open(record.contentType(), record.legacyVersion(), record.fragment(),
+                    received.openingBuffer(record.fragmentLength()));
         } catch (TlsAlertException e) {
             if (e.alertDescription() == AlertDescription.bad_record_mac && skipBudget >= record.fragmentLength()) {
                 skipBudget -= record.fragmentLength();

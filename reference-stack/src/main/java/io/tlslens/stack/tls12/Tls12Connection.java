@@ -30,12 +30,12 @@ import javax.net.ssl.SSLException;
  */
 public final class Tls12Connection implements TlsConnection {
     private final HandshakeObserver observer;
-    private final Tls12RecordReader reader = new Tls12RecordReader();
     private final Tls12RecordWriter writer = new Tls12RecordWriter();
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls12Handshake handshake;
     private final ReceivedPlaintext received = new ReceivedPlaintext();
+    private final Tls12RecordReader reader = new Tls12RecordReader(received);
     private boolean started;
     private boolean failed;
     private boolean inboundDone;

@@ -84,6 +84,16 @@ final class Tls12RecordProtection {
      * {@code fragment} (consumed), decrypted straight into the returned array.
      */
     byte[] open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        byte[] plaintext = new byte[Math.max(0, fragment.remaining() - expansion())];
+        open(contentType, legacyVersion, fragment, plaintext);
+        return plaintext;
+    }
+
+    /**
+     * {@link #open(int, int, ByteBuffer)} into {@code into}, which must hold the fragment less its
+     * nonce and tag; returns a view of the content there.
+     */
+    ByteBuffer open(int contentType, int legacyVersion, ByteBuffer fragment, byte[] into) throws TlsAlertException {
         int plaintextLength = fragment.remaining() - expansion();
         if (plaintextLength < 0) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "protected record of " + fragment.remaining()
@@ -95,10 +105,10 @@ final class Tls12RecordProtection {
         long seq = nextSequenceNumber();
         byte[] explicit = new byte[nonceKind.explicitLength];
         fragment.get(explicit);
-        byte[] plaintext = new byte[plaintextLength];
+        ByteBuffer plaintext = ByteBuffer.wrap(into, 0, plaintextLength);
         try {
             aead.open(nonce(seq, explicit), additionalData(seq, contentType, legacyVersion, plaintextLength),
-                    fragment, ByteBuffer.wrap(plaintext));
+                    fragment, plaintext.duplicate());
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record " + seq + " does not authenticate");
         }

@@ -50,7 +50,7 @@ public final class RecordProtection {
     /** The result of {@link #open}: TLSInnerPlaintext without its padding. */
     public static final class Plaintext {
         private final int contentType;
-        /** The decrypted TLSInnerPlaintext; the content is its first {@code contentLength} bytes. */
+        /** Holds the decrypted TLSInnerPlaintext; the content is its first {@code contentLength} bytes. */
         private final byte[] inner;
         private final int contentLength;
 
@@ -154,6 +154,14 @@ public final class RecordProtection {
      * {@code fragment} (consumed), decrypted straight into the plaintext's own array.
      */
     public Plaintext open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        return open(contentType, legacyVersion, fragment, new byte[Math.max(0, fragment.remaining() - aead.tagLength())]);
+    }
+
+    /**
+     * {@link #open(int, int, ByteBuffer)} into {@code into}, which must hold the fragment less the
+     * tag; the plaintext is a view of it.
+     */
+    public Plaintext open(int contentType, int legacyVersion, ByteBuffer fragment, byte[] into) throws TlsAlertException {
         if (contentType != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
                     "protected record of type " + ContentType.name(contentType));
@@ -163,24 +171,24 @@ public final class RecordProtection {
             throw new TlsAlertException(AlertDescription.record_overflow,
                     "protected record of " + fragmentLength + " bytes, more than 2^14+256");
         }
-        byte[] inner = new byte[Math.max(0, fragmentLength - aead.tagLength())];
+        int innerLength;
         try {
-            aead.open(nextNonce(), header(contentType, legacyVersion, fragmentLength), fragment, ByteBuffer.wrap(inner));
+            innerLength = aead.open(nextNonce(), header(contentType, legacyVersion, fragmentLength), fragment, ByteBuffer.wrap(into));
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record authentication failed");
         }
-        if (inner.length > MAX_INNER_PLAINTEXT_LENGTH) {
+        if (innerLength > MAX_INNER_PLAINTEXT_LENGTH) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "plaintext of " + inner.length + " bytes, more than 2^14+1");
+                    "plaintext of " + innerLength + " bytes, more than 2^14+1");
         }
-        int end = inner.length;
-        while (end > 0 && inner[end - 1] == 0) {
+        int end = innerLength;
+        while (end > 0 && into[end - 1] == 0) {
             end--;
         }
         if (end == 0) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "protected record without a content type");
         }
-        return new Plaintext(inner[end - 1] & 0xff, inner, end - 1);
+        return new Plaintext(into[end - 1] & 0xff, into, end - 1);
     }
 
     /**

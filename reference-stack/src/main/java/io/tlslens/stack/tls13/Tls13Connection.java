@@ -33,12 +33,12 @@ import javax.net.ssl.SSLException;
  */
 public final class Tls13Connection implements TlsConnection {
     private final HandshakeObserver observer;
-    private final RecordReader reader = new RecordReader();
     private final RecordWriter writer;
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls13Handshake handshake;
     private final ReceivedPlaintext received = new ReceivedPlaintext();
+    private final RecordReader reader = new RecordReader(received);
     private boolean started;
     private boolean failed;
     private boolean inboundDone;
