@@ -46,6 +46,14 @@ public interface TlsConnection {
      */
     int writePlaintext(ByteBuffer src) throws SSLException;
 
+    /**
+     * As {@link #writePlaintext(ByteBuffer)}, but when no record is queued the new one is written
+     * straight into {@code dst}, which must have {@link #maxRecordSize()} bytes free: the adapters
+     * protect application data where it leaves, and do not copy it again. When records are queued
+     * the new one joins them, to keep the order; either way the caller then takes the queue.
+     */
+    int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException;
+
     /** The largest record {@link #writePlaintext} queues, header and expansion included. */
     int maxRecordSize();
 

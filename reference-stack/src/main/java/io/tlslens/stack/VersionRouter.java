@@ -116,6 +116,11 @@ abstract class VersionRouter implements TlsConnection {
         return current.writePlaintext(src);
     }
 
+    @Override
+    public int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        return current.writePlaintext(src, dst);
+    }
+
     /** The larger of the two versions' records until the version is known. */
     @Override
     public int maxRecordSize() {

@@ -1,5 +1,6 @@
 package io.tlslens.stack.crypto;
 
+import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
@@ -57,21 +58,21 @@ final class JcaAead implements Aead {
     }
 
     @Override
-    public byte[] seal(byte[] nonce, byte[] additionalData, byte[] plaintext) {
+    public int seal(byte[] nonce, byte[] additionalData, ByteBuffer plaintext, ByteBuffer out) {
         lastNonce = nonce.clone();
         try {
             cipher.init(Cipher.ENCRYPT_MODE, key, parameters.apply(nonce));
             cipher.updateAAD(additionalData);
-            return cipher.doFinal(plaintext);
+            return cipher.doFinal(plaintext, out);
         } catch (GeneralSecurityException e) {
-            // a nonce of the wrong length, or one that sealed before: both are bugs in the caller
+            // a nonce of the wrong length, one that sealed before, or no room for the tag: all bugs in the caller
             throw new IllegalStateException("AEAD encryption failed: " + e.getClass().getSimpleName());
         }
     }
 
     @Override
-    public byte[] open(byte[] nonce, byte[] additionalData, byte[] ciphertext) throws AEADBadTagException {
-        if (ciphertext.length < TAG_LENGTH) {
+    public int open(byte[] nonce, byte[] additionalData, ByteBuffer ciphertext, ByteBuffer out) throws AEADBadTagException {
+        if (ciphertext.remaining() < TAG_LENGTH) {
             throw new AEADBadTagException("ciphertext shorter than the tag");
         }
         if (Arrays.equals(nonce, lastNonce)) {
@@ -83,7 +84,7 @@ final class JcaAead implements Aead {
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, parameters.apply(nonce));
             cipher.updateAAD(additionalData);
-            return cipher.doFinal(ciphertext);
+            return cipher.doFinal(ciphertext, out);
         } catch (AEADBadTagException e) {
             throw e;
         } catch (GeneralSecurityException e) {

@@ -60,16 +60,19 @@ final class TlsLensEngine extends SSLEngine {
             return result(Status.CLOSED, 0, 0);
         }
         int consumed = 0;
+        int produced = 0;
         if (connection.pendingOutput() == 0 && connection.isHandshakeComplete() && hasRemaining(srcs, offset, length)) {
             if (dst.remaining() < connection.maxRecordSize()) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
             }
-            consumed = writePlaintext(srcs, offset, length);
+            int before = dst.position();
+            consumed = writePlaintext(srcs, offset, length, dst);
+            produced = dst.position() - before;
         }
         if (connection.pendingOutput() > 0 && dst.remaining() < connection.nextRecordSize()) {
-            return result(Status.BUFFER_OVERFLOW, consumed, 0);
+            return result(Status.BUFFER_OVERFLOW, consumed, produced);
         }
-        int produced = takeOutput(dst);
+        produced += takeOutput(dst);
         return result(isOutboundDone() ? Status.CLOSED : Status.OK, consumed, produced);
     }
 
@@ -84,7 +87,8 @@ final class TlsLensEngine extends SSLEngine {
             return result(Status.OK, 0, 0); // as SunJSSE: the handshake wants a wrap first
         }
         if (connection.isHandshakeComplete() && src.remaining() >= RECORD_HEADER_LENGTH) {
-            int fragmentLength = src.getShort(src.position() + 3) & 0xffff;
+            // byte by byte: the application's buffer may be in either byte order
+            int fragmentLength = (src.get(src.position() + 3) & 0xff) << 8 | src.get(src.position() + 4) & 0xff;
             if (src.remaining() >= RECORD_HEADER_LENGTH + fragmentLength && remaining(dsts, offset, length)
                     < Math.min(fragmentLength, TlsLensSession.APPLICATION_BUFFER_SIZE)) {
                 return result(Status.BUFFER_OVERFLOW, 0, 0);
@@ -349,13 +353,16 @@ final class TlsLensEngine extends SSLEngine {
         return moved;
     }
 
-    /** Protects one record's worth of {@code srcs}, gathering across buffers when the first holds less. */
-    private int writePlaintext(ByteBuffer[] srcs, int offset, int length) throws SSLException {
+    /**
+     * Protects one record's worth of {@code srcs} into {@code dst}, gathering across buffers when the
+     * first holds less.
+     */
+    private int writePlaintext(ByteBuffer[] srcs, int offset, int length, ByteBuffer dst) throws SSLException {
         int wanted = (int) Math.min(remaining(srcs, offset, length), TlsLensSession.APPLICATION_BUFFER_SIZE);
         ByteBuffer first = firstWithRemaining(srcs, offset, length);
         try {
             if (first.remaining() >= wanted) {
-                return connection.writePlaintext(first);
+                return connection.writePlaintext(first, dst);
             }
             ByteBuffer gathered = ByteBuffer.allocate(wanted);
             for (int i = offset; i < offset + length && gathered.hasRemaining(); i++) {
@@ -364,7 +371,7 @@ final class TlsLensEngine extends SSLEngine {
                 gathered.put(part);
             }
             gathered.flip();
-            int written = connection.writePlaintext(gathered);
+            int written = connection.writePlaintext(gathered, dst);
             for (int i = offset, left = written; i < offset + length && left > 0; i++) {
                 int step = Math.min(srcs[i].remaining(), left);
                 srcs[i].position(srcs[i].position() + step);

@@ -326,6 +326,9 @@ final class TlsLensSocket extends SSLSocket {
     }
 
     private final class AppOutputStream extends OutputStream {
+        /** Where application data is sealed, under {@code writeLock}, and written to the transport from. */
+        private final ByteBuffer outgoing = ByteBuffer.allocate(TlsLensSession.PACKET_BUFFER_SIZE);
+
         @Override
         public void write(int b) throws IOException {
             write(new byte[] {(byte) b}, 0, 1);
@@ -340,12 +343,20 @@ final class TlsLensSocket extends SSLSocket {
             try {
                 while (src.hasRemaining()) {
                     checkOpen();
+                    outgoing.clear();
                     callCore(() -> {
                         if (outputShutdown || connection.isOutboundDone()) {
                             throw new SocketException("Socket output is already shutdown");
                         }
-                        connection.writePlaintext(src);
+                        connection.writePlaintext(src, outgoing);
                     });
+                    // the record, unless others were queued before it; those queued after it (a
+                    // KeyUpdate the reader answered meanwhile) wait for writeLock, and leave next
+                    if (outgoing.position() > 0) {
+                        OutputStream out = transport.getOutputStream();
+                        out.write(outgoing.array(), 0, outgoing.position());
+                        out.flush();
+                    }
                     sendPending();
                 }
             } finally {

@@ -3,9 +3,9 @@ package io.tlslens.stack.record;
 import io.tlslens.stack.TlsAlertException;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
+import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The framing of a record, the same in TLS 1.2 and TLS 1.3 (RFC 5246 §6.2.1, RFC 8446 §5.1):
@@ -17,14 +17,15 @@ public final class RecordFraming {
     }
 
     /**
-     * The record at the head of {@code src}, its fragment as it came; null, consuming nothing, when
+     * The record at the head of {@code src}, its fragment left in {@code src}'s bytes (a
+     * {@link FramedRecord} views it there); null, consuming nothing, when
      * less than a whole record is there. Input that is not TLS fails as soon as it shows: a content
      * type TLS does not have (unexpected_message), a major version other than 3 (decode_error).
      *
      * @param maxFragment the longest fragment the version allows (record_overflow beyond it)
      * @param maxFragmentName that length as the RFC writes it, for the alert's message
      */
-    public static TlsRecord cut(ByteBuffer src, int maxFragment, String maxFragmentName) throws TlsAlertException {
+    public static FramedRecord cut(ByteBuffer src, int maxFragment, String maxFragmentName) throws TlsAlertException {
         int start = src.position();
         if (src.remaining() >= 1 && !isRecordType(src.get(start) & 0xff)) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
@@ -43,10 +44,24 @@ public final class RecordFraming {
         if (src.remaining() < TlsRecord.HEADER_LENGTH + length) {
             return null;
         }
-        byte[] whole = new byte[TlsRecord.HEADER_LENGTH + length];
-        src.get(whole);
-        return new TlsRecord(whole[0] & 0xff, (whole[1] & 0xff) << 8 | whole[2] & 0xff,
-                Arrays.copyOfRange(whole, TlsRecord.HEADER_LENGTH, whole.length));
+        ByteBuffer fragment = src.duplicate();
+        fragment.position(start + TlsRecord.HEADER_LENGTH).limit(start + TlsRecord.HEADER_LENGTH + length);
+        src.position(start + TlsRecord.HEADER_LENGTH + length);
+        return new FramedRecord(src.get(start) & 0xff, (src.get(start + 1) & 0xff) << 8 | src.get(start + 2) & 0xff,
+                fragment.slice());
+    }
+
+    /** A plaintext record (one before keys are in use, or the ChangeCipherSpec) carrying {@code content}, which it consumes. */
+    public static byte[] encodePlaintext(int contentType, ByteBuffer content) {
+        int length = content.remaining();
+        byte[] record = new byte[TlsRecord.HEADER_LENGTH + length];
+        record[0] = (byte) contentType;
+        record[1] = (byte) (ProtocolVersion.TLSv1_2 >>> 8);
+        record[2] = (byte) ProtocolVersion.TLSv1_2;
+        record[3] = (byte) (length >>> 8);
+        record[4] = (byte) length;
+        content.get(record, TlsRecord.HEADER_LENGTH, length);
+        return record;
     }
 
     private static boolean isRecordType(int type) {

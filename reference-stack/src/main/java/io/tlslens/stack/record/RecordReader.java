@@ -4,7 +4,6 @@ import io.tlslens.stack.TlsAlertException;
 import io.tlslens.stack.tls13.RecordProtection;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
-import io.tlslens.wire.TlsRecord;
 import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 
@@ -16,6 +15,7 @@ import java.util.function.Supplier;
  * depends on the handshake (§5: only between the first ClientHello and the peer's Finished).
  */
 public final class RecordReader {
+    private final ReceivedPlaintext received;
     private RecordProtection protection;
     /** Counts read key changes, so the connection can check that none fell inside a handshake message. */
     private int epoch;
@@ -27,6 +27,11 @@ public final class RecordReader {
     private Supplier<RecordProtection> freshProtection;
     /** Skip application_data records sent in the clear epoch: early data after a HelloRetryRequest (§4.2.10). */
     private boolean skipClearApplicationData;
+
+    /** A reader that opens records into the arrays {@code received} lends (see {@link ReceivedPlaintext#openingBuffer}). */
+    public RecordReader(ReceivedPlaintext received) {
+        this.received = received;
+    }
 
     /** Switches the read epoch. Null is plaintext. */
     public void protect(RecordProtection newProtection) {
@@ -65,22 +70,21 @@ public final class RecordReader {
      * less than a whole record.
      */
     public InboundRecord read(ByteBuffer src) throws TlsAlertException {
-        TlsRecord record = RecordFraming.cut(src, RecordProtection.MAX_CIPHERTEXT_LENGTH, "2^14+256");
+        FramedRecord record = RecordFraming.cut(src, RecordProtection.MAX_CIPHERTEXT_LENGTH, "2^14+256");
         if (record == null) {
             return null;
         }
         int type = record.contentType();
-        byte[] fragment = record.fragment();
         if (type == ContentType.change_cipher_spec) {
-            return new InboundRecord(type, fragment);
+            return new InboundRecord(type, ByteBuffer.wrap(record.fragmentBytes()));
         }
         if (protection == null) {
-            return clear(type, fragment);
+            return clear(record);
         }
         if (type == ContentType.alert && protection.sequenceNumber() == 0) {
             // a peer that failed before it had keys (a client refusing the ServerHello) alerts in
             // the clear; nothing protected has arrived in this epoch yet, so the alert is the first
-            return clear(type, fragment);
+            return clear(record);
         }
         if (type != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
@@ -89,30 +93,33 @@ public final class RecordReader {
         return open(record);
     }
 
-    private InboundRecord clear(int type, byte[] fragment) throws TlsAlertException {
+    private InboundRecord clear(FramedRecord record) throws TlsAlertException {
+        int type = record.contentType();
+        int length = record.fragmentLength();
         if (type == ContentType.application_data) {
             if (skipClearApplicationData) {
                 return InboundRecord.SKIPPED;
             }
             throw new TlsAlertException(AlertDescription.unexpected_message, "application_data before keys were agreed");
         }
-        if (fragment.length > Math.min(RecordWriter.MAX_PLAINTEXT, limit)) {
+        if (length > Math.min(RecordWriter.MAX_PLAINTEXT, limit)) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "plaintext record of " + fragment.length + " bytes exceeds " + Math.min(RecordWriter.MAX_PLAINTEXT, limit));
+                    "plaintext record of " + length + " bytes exceeds " + Math.min(RecordWriter.MAX_PLAINTEXT, limit));
         }
-        if (fragment.length == 0) {
+        if (length == 0) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");
         }
-        return new InboundRecord(type, fragment);
+        return new InboundRecord(type, ByteBuffer.wrap(record.fragmentBytes()));
     }
 
-    private InboundRecord open(TlsRecord record) throws TlsAlertException {
+    private InboundRecord open(FramedRecord record) throws TlsAlertException {
         RecordProtection.Plaintext opened;
         try {
-            opened = protection.open(record);
+            opened = protection.open(record.contentType(), record.legacyVersion(), record.fragment(),
+                    received.openingBuffer(record.fragmentLength()));
         } catch (TlsAlertException e) {
-            if (e.alertDescription() == AlertDescription.bad_record_mac && skipBudget >= record.encodedLength() - TlsRecord.HEADER_LENGTH) {
-                skipBudget -= record.encodedLength() - TlsRecord.HEADER_LENGTH;
+            if (e.alertDescription() == AlertDescription.bad_record_mac && skipBudget >= record.fragmentLength()) {
+                skipBudget -= record.fragmentLength();
                 // a failed open still used up a sequence number; nothing has been opened in this
                 // epoch yet, so the epoch restarts at 0
                 protection = freshProtection.get();
@@ -124,12 +131,12 @@ public final class RecordReader {
         if (opened.contentType() == ContentType.change_cipher_spec) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "protected change_cipher_spec record");
         }
-        byte[] content = opened.content();
-        if (content.length + 1 > limit) {
+        ByteBuffer content = opened.contentBuffer();
+        if (content.remaining() + 1 > limit) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "record of " + (content.length + 1) + " bytes exceeds our record_size_limit " + limit);
+                    "record of " + (content.remaining() + 1) + " bytes exceeds our record_size_limit " + limit);
         }
-        if (content.length == 0 && opened.contentType() != ContentType.application_data) {
+        if (!content.hasRemaining() && opened.contentType() != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
                     "empty " + ContentType.name(opened.contentType()) + " record");
         }

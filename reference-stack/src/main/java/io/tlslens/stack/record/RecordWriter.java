@@ -4,11 +4,9 @@ import io.tlslens.stack.tls13.RecordProtection;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.ChangeCipherSpec;
 import io.tlslens.wire.ContentType;
-import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The sending half of the record layer (RFC 8446 §5): turns handshake messages, alerts, the
@@ -48,7 +46,7 @@ public final class RecordWriter {
         byte[] stream = pendingHandshake.toByteArray();
         pendingHandshake.reset();
         for (int at = 0; at < stream.length; at += maxContent()) {
-            record(ContentType.handshake, Arrays.copyOfRange(stream, at, Math.min(stream.length, at + maxContent())));
+            record(ContentType.handshake, ByteBuffer.wrap(stream, at, Math.min(stream.length - at, maxContent())));
         }
     }
 
@@ -61,13 +59,13 @@ public final class RecordWriter {
     /** The dummy ChangeCipherSpec of middlebox compatibility mode (§D.4): always a plaintext record. */
     public void changeCipherSpec() {
         flush();
-        outbound.add(new TlsRecord(ContentType.change_cipher_spec, ProtocolVersion.TLSv1_2,
-                ChangeCipherSpec.INSTANCE.encode()).encode());
+        outbound.add(RecordFraming.encodePlaintext(ContentType.change_cipher_spec,
+                ByteBuffer.wrap(ChangeCipherSpec.INSTANCE.encode())));
     }
 
     public void alert(Alert alert) {
         flush();
-        record(ContentType.alert, alert.encode());
+        record(ContentType.alert, ByteBuffer.wrap(alert.encode()));
     }
 
     /**
@@ -75,10 +73,34 @@ public final class RecordWriter {
      */
     public int applicationData(ByteBuffer src) {
         flush();
-        byte[] content = new byte[Math.min(src.remaining(), maxContent())];
-        src.get(content);
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
         record(ContentType.application_data, content);
-        return content.length;
+        return length;
+    }
+
+    /**
+     * As {@link #applicationData(ByteBuffer)}, but the record goes straight into {@code dst} (which
+     * must have {@link #maxRecordSize} bytes free) when no record waits before it: sealed where it
+     * leaves, it is not copied again.
+     */
+    public int applicationData(ByteBuffer src, ByteBuffer dst) {
+        flush();
+        if (protection == null || outbound.pendingBytes() > 0) {
+            return applicationData(src);
+        }
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
+        protection.seal(ContentType.application_data, content, paddingFor(length), dst);
+        return length;
+    }
+
+    /** The next record's worth of {@code src}, which is advanced past it. */
+    private ByteBuffer nextContent(ByteBuffer src) {
+        ByteBuffer content = src.duplicate();
+        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
+        src.position(content.limit());
+        return content;
     }
 
     /** Applies the peer's record_size_limit (RFC 8449 §4) to the records sent from now on. */
@@ -110,11 +132,12 @@ public final class RecordWriter {
         return outbound.take(dst);
     }
 
-    private void record(int contentType, byte[] content) {
+    /** Queues the record carrying the remaining bytes of {@code content}. */
+    private void record(int contentType, ByteBuffer content) {
         if (protection == null) {
-            outbound.add(new TlsRecord(contentType, ProtocolVersion.TLSv1_2, content).encode());
+            outbound.add(RecordFraming.encodePlaintext(contentType, content));
         } else {
-            outbound.add(protection.seal(contentType, content, paddingFor(content.length)));
+            outbound.add(protection.seal(contentType, content, paddingFor(content.remaining())));
         }
     }
 

@@ -7,6 +7,7 @@ import io.tlslens.stack.TlsConfig;
 import io.tlslens.stack.TlsConnection;
 import io.tlslens.stack.handshake.GuardedObserver;
 import io.tlslens.stack.handshake.HandshakeState;
+import io.tlslens.stack.record.InboundRecord;
 import io.tlslens.stack.record.ReceivedPlaintext;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.AlertDescription;
@@ -16,7 +17,6 @@ import io.tlslens.wire.ContentType;
 import io.tlslens.wire.DecodeException;
 import io.tlslens.wire.HandshakeFrame;
 import io.tlslens.wire.HandshakeReassembler;
-import io.tlslens.wire.TlsRecord;
 import java.io.EOFException;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -30,12 +30,12 @@ import javax.net.ssl.SSLException;
  */
 public final class Tls12Connection implements TlsConnection {
     private final HandshakeObserver observer;
-    private final Tls12RecordReader reader = new Tls12RecordReader();
     private final Tls12RecordWriter writer = new Tls12RecordWriter();
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls12Handshake handshake;
     private final ReceivedPlaintext received = new ReceivedPlaintext();
+    private final Tls12RecordReader reader = new Tls12RecordReader(received);
     private boolean started;
     private boolean failed;
     private boolean inboundDone;
@@ -96,7 +96,7 @@ public final class Tls12Connection implements TlsConnection {
             beginHandshake();
         }
         try {
-            TlsRecord record = reader.read(src);
+            InboundRecord record = reader.read(src);
             if (record == null) {
                 return false;
             }
@@ -112,7 +112,7 @@ public final class Tls12Connection implements TlsConnection {
         }
     }
 
-    private void dispatch(TlsRecord record) throws SSLException {
+    private void dispatch(InboundRecord record) throws SSLException {
         switch (record.contentType()) {
             case ContentType.change_cipher_spec:
                 changeCipherSpec(record);
@@ -133,9 +133,9 @@ public final class Tls12Connection implements TlsConnection {
     }
 
     /** RFC 5246 §7.1: the peer switches its writing to the new keys; its Finished must come next, whole. */
-    private void changeCipherSpec(TlsRecord record) throws TlsAlertException {
+    private void changeCipherSpec(InboundRecord record) throws TlsAlertException {
         try {
-            ChangeCipherSpec.decode(record.fragment());
+            ChangeCipherSpec.decode(record.content());
         } catch (DecodeException e) {
             throw new TlsAlertException(AlertDescription.decode_error, "ChangeCipherSpec record is not the single byte 1");
         }
@@ -149,10 +149,10 @@ public final class Tls12Connection implements TlsConnection {
      * RFC 5246 §7.2: close_notify ends the inbound side; a fatal alert ends the connection; other
      * warnings (user_canceled, no_renegotiation, ...) are reported and otherwise ignored.
      */
-    private void alert(TlsRecord record) throws SSLException {
+    private void alert(InboundRecord record) throws SSLException {
         Alert alert;
         try {
-            alert = Alert.decode(record.fragment());
+            alert = Alert.decode(record.content());
         } catch (DecodeException e) {
             throw new TlsAlertException(AlertDescription.decode_error, "malformed alert record");
         }
@@ -172,10 +172,10 @@ public final class Tls12Connection implements TlsConnection {
         throw e;
     }
 
-    private void handshakeMessages(TlsRecord record) throws SSLException {
+    private void handshakeMessages(InboundRecord record) throws SSLException {
         List<HandshakeFrame> frames;
         try {
-            frames = reassembler.add(record.fragment());
+            frames = reassembler.add(record.content());
         } catch (DecodeException e) {
             throw new TlsAlertException(AlertDescription.decode_error, e.getMessage());
         }
@@ -188,16 +188,15 @@ public final class Tls12Connection implements TlsConnection {
         }
     }
 
-    private void applicationData(TlsRecord record) throws TlsAlertException {
+    private void applicationData(InboundRecord record) throws TlsAlertException {
         if (!handshake.isComplete()) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application data before the handshake completed");
         }
         if (!reassembler.isEmpty()) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application data inside a fragmented handshake message");
         }
-        byte[] data = record.fragment();
-        if (data.length > 0) {
-            received.add(data);
+        if (record.contentLength() > 0) {
+            received.add(record.contentBuffer());
         }
     }
 
@@ -256,6 +255,14 @@ public final class Tls12Connection implements TlsConnection {
             throw new SSLException("the handshake is not complete");
         }
         return writer.applicationData(src);
+    }
+
+    @Override
+    public int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        if (failed || outboundClosed || !handshake.isComplete()) {
+            return writePlaintext(src); // refuses, as it does
+        }
+        return writer.applicationData(src, dst);
     }
 
     @Override

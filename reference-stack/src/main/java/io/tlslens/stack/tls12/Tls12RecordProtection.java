@@ -5,6 +5,7 @@ import io.tlslens.stack.crypto.Aead;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 
@@ -36,31 +37,82 @@ final class Tls12RecordProtection {
 
     /** The whole record carrying {@code content} of {@code contentType}. */
     byte[] seal(int contentType, byte[] content) {
+        return seal(contentType, ByteBuffer.wrap(content));
+    }
+
+    /** The whole record carrying the remaining bytes of {@code content}, which it consumes. */
+    byte[] seal(int contentType, ByteBuffer content) {
+        byte[] record = new byte[sealedLength(content.remaining())];
+        seal(contentType, content, ByteBuffer.wrap(record));
+        return record;
+    }
+
+    /**
+     * {@link #seal(int, ByteBuffer)} straight into {@code out}, from its position on: the content
+     * is copied once, to where the record is going, and encrypted there. {@code out} advances past
+     * the record and must have room for it ({@link #sealedLength}).
+     */
+    void seal(int contentType, ByteBuffer content, ByteBuffer out) {
+        int length = content.remaining();
         long seq = nextSequenceNumber();
         byte[] explicit = nonceKind.explicitLength == 0 ? new byte[0] : uint64(seq);
-        byte[] sealed = aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, content.length), content);
-        return new TlsRecord(contentType, ProtocolVersion.TLSv1_2, Prf.concat(explicit, sealed)).encode();
+        int fragmentLength = sealedLength(length) - TlsRecord.HEADER_LENGTH;
+        // byte by byte: the caller's buffer may be in either byte order
+        out.put(new byte[] {(byte) contentType, (byte) (ProtocolVersion.TLSv1_2 >>> 8), (byte) ProtocolVersion.TLSv1_2,
+                (byte) (fragmentLength >>> 8), (byte) fragmentLength}).put(explicit);
+        ByteBuffer plaintext = out.duplicate();
+        out.put(content);
+        plaintext.limit(out.position());
+        ByteBuffer encrypted = plaintext.duplicate();
+        encrypted.limit(out.limit());
+        aead.seal(nonce(seq, explicit), additionalData(seq, contentType, ProtocolVersion.TLSv1_2, length), plaintext, encrypted);
+        out.position(encrypted.position());
+    }
+
+    /** The length of the whole record that carries {@code contentLength} bytes. */
+    int sealedLength(int contentLength) {
+        return TlsRecord.HEADER_LENGTH + expansion() + contentLength;
     }
 
     /** The content of a protected record; bad_record_mac when it does not open (RFC 5246 §7.2.2). */
     byte[] open(TlsRecord record) throws TlsAlertException {
-        byte[] fragment = record.fragment();
-        int plaintextLength = fragment.length - expansion();
+        return open(record.contentType(), record.legacyVersion(), ByteBuffer.wrap(record.fragment()));
+    }
+
+    /**
+     * {@link #open(TlsRecord)} of the record with this header and the remaining bytes of
+     * {@code fragment} (consumed), decrypted straight into the returned array.
+     */
+    byte[] open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        byte[] plaintext = new byte[Math.max(0, fragment.remaining() - expansion())];
+        open(contentType, legacyVersion, fragment, plaintext);
+        return plaintext;
+    }
+
+    /**
+     * {@link #open(int, int, ByteBuffer)} into {@code into}, which must hold the fragment less its
+     * nonce and tag; returns a view of the content there.
+     */
+    ByteBuffer open(int contentType, int legacyVersion, ByteBuffer fragment, byte[] into) throws TlsAlertException {
+        int plaintextLength = fragment.remaining() - expansion();
         if (plaintextLength < 0) {
-            throw new TlsAlertException(AlertDescription.bad_record_mac, "protected record of " + fragment.length
+            throw new TlsAlertException(AlertDescription.bad_record_mac, "protected record of " + fragment.remaining()
                     + " bytes is shorter than its nonce and tag");
         }
         if (plaintextLength > MAX_PLAINTEXT) {
             throw new TlsAlertException(AlertDescription.record_overflow, "protected record carries " + plaintextLength + " bytes");
         }
         long seq = nextSequenceNumber();
-        byte[] explicit = Arrays.copyOf(fragment, nonceKind.explicitLength);
+        byte[] explicit = new byte[nonceKind.explicitLength];
+        fragment.get(explicit);
+        ByteBuffer plaintext = ByteBuffer.wrap(into, 0, plaintextLength);
         try {
-            return aead.open(nonce(seq, explicit), additionalData(seq, record.contentType(), record.legacyVersion(), plaintextLength),
-                    Arrays.copyOfRange(fragment, nonceKind.explicitLength, fragment.length));
+            aead.open(nonce(seq, explicit), additionalData(seq, contentType, legacyVersion, plaintextLength),
+                    fragment, plaintext.duplicate());
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record " + seq + " does not authenticate");
         }
+        return plaintext;
     }
 
     private long nextSequenceNumber() {

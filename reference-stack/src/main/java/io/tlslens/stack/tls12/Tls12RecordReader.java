@@ -1,6 +1,9 @@
 package io.tlslens.stack.tls12;
 
 import io.tlslens.stack.TlsAlertException;
+import io.tlslens.stack.record.FramedRecord;
+import io.tlslens.stack.record.InboundRecord;
+import io.tlslens.stack.record.ReceivedPlaintext;
 import io.tlslens.stack.record.RecordFraming;
 import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
@@ -14,9 +17,15 @@ import java.nio.ByteBuffer;
  * the switch is protected, alerts and the Finished included.
  */
 final class Tls12RecordReader {
+    private final ReceivedPlaintext received;
     private Tls12RecordProtection protection;
     /** Our record_size_limit once the peer knows it: the most content a protected record may carry (RFC 8449 §4). */
     private int limit = Tls12RecordProtection.MAX_PLAINTEXT;
+
+    /** A reader that opens records into the arrays {@code received} lends (see {@link ReceivedPlaintext#openingBuffer}). */
+    Tls12RecordReader(ReceivedPlaintext received) {
+        this.received = received;
+    }
 
     /** The peer's ChangeCipherSpec: records from now on are opened with {@code newProtection}. */
     void protect(Tls12RecordProtection newProtection) {
@@ -29,32 +38,33 @@ final class Tls12RecordReader {
     }
 
     /** The record at the head of {@code src}, opened; null, consuming nothing, when less than a whole record is there. */
-    TlsRecord read(ByteBuffer src) throws TlsAlertException {
-        TlsRecord record = RecordFraming.cut(src, TlsRecord.MAX_FRAGMENT_LENGTH, "2^14+2048");
+    InboundRecord read(ByteBuffer src) throws TlsAlertException {
+        FramedRecord record = RecordFraming.cut(src, TlsRecord.MAX_FRAGMENT_LENGTH, "2^14+2048");
         if (record == null) {
             return null;
         }
         int type = record.contentType();
-        byte[] fragment = record.fragment();
-        byte[] content = protection == null ? clear(type, fragment) : protection.open(record);
-        if (protection != null && content.length > limit) {
+        ByteBuffer content = protection == null ? ByteBuffer.wrap(clear(record))
+                : protection.open(type, record.legacyVersion(), record.fragment(), received.openingBuffer(record.fragmentLength()));
+        if (protection != null && content.remaining() > limit) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "record of " + content.length + " bytes exceeds our record_size_limit " + limit);
+                    "record of " + content.remaining() + " bytes exceeds our record_size_limit " + limit);
         }
-        if (content.length == 0 && type != ContentType.application_data) {
+        if (!content.hasRemaining() && type != ContentType.application_data) {
             // RFC 5246 §6.2.1: only application data may come in empty fragments
             throw new TlsAlertException(AlertDescription.unexpected_message, "empty " + ContentType.name(type) + " record");
         }
-        return new TlsRecord(type, record.legacyVersion(), content);
+        return new InboundRecord(type, content);
     }
 
-    private static byte[] clear(int type, byte[] fragment) throws TlsAlertException {
-        if (type == ContentType.application_data) {
+    private static byte[] clear(FramedRecord record) throws TlsAlertException {
+        if (record.contentType() == ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application_data before keys were agreed");
         }
-        if (fragment.length > Tls12RecordProtection.MAX_PLAINTEXT) {
-            throw new TlsAlertException(AlertDescription.record_overflow, "plaintext record of " + fragment.length + " bytes exceeds 2^14");
+        if (record.fragmentLength() > Tls12RecordProtection.MAX_PLAINTEXT) {
+            throw new TlsAlertException(AlertDescription.record_overflow,
+                    "plaintext record of " + record.fragmentLength() + " bytes exceeds 2^14");
         }
-        return fragment;
+        return record.fragmentBytes();
     }
 }

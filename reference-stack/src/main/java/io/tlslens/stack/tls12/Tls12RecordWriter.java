@@ -1,14 +1,13 @@
 package io.tlslens.stack.tls12;
 
 import io.tlslens.stack.record.OutboundRecords;
+import io.tlslens.stack.record.RecordFraming;
 import io.tlslens.wire.Alert;
 import io.tlslens.wire.ChangeCipherSpec;
 import io.tlslens.wire.ContentType;
-import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * The sending half of the TLS 1.2 record layer (RFC 5246 §6.2): handshake messages of one flight
@@ -35,29 +34,53 @@ final class Tls12RecordWriter {
         byte[] stream = pendingHandshake.toByteArray();
         pendingHandshake.reset();
         for (int at = 0; at < stream.length; at += maxContent()) {
-            record(ContentType.handshake, Arrays.copyOfRange(stream, at, Math.min(stream.length, at + maxContent())));
+            record(ContentType.handshake, ByteBuffer.wrap(stream, at, Math.min(stream.length - at, maxContent())));
         }
     }
 
     /** Sends ChangeCipherSpec under the current write state, then protects what follows with {@code next}. */
     void changeCipherSpec(Tls12RecordProtection next) {
         flush();
-        record(ContentType.change_cipher_spec, ChangeCipherSpec.INSTANCE.encode());
+        record(ContentType.change_cipher_spec, ByteBuffer.wrap(ChangeCipherSpec.INSTANCE.encode()));
         protection = next;
     }
 
     void alert(Alert alert) {
         flush();
-        record(ContentType.alert, alert.encode());
+        record(ContentType.alert, ByteBuffer.wrap(alert.encode()));
     }
 
     /** Protects as much of {@code src} as fits one record and queues it; returns the bytes consumed. */
     int applicationData(ByteBuffer src) {
         flush();
-        byte[] content = new byte[Math.min(src.remaining(), maxContent())];
-        src.get(content);
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
         record(ContentType.application_data, content);
-        return content.length;
+        return length;
+    }
+
+    /**
+     * As {@link #applicationData(ByteBuffer)}, but the record goes straight into {@code dst} (which
+     * must have {@link #MAX_RECORD_SIZE} bytes free) when no record waits before it: sealed where it
+     * leaves, it is not copied again.
+     */
+    int applicationData(ByteBuffer src, ByteBuffer dst) {
+        flush();
+        if (protection == null || outbound.pendingBytes() > 0) {
+            return applicationData(src);
+        }
+        ByteBuffer content = nextContent(src);
+        int length = content.remaining();
+        protection.seal(ContentType.application_data, content, dst);
+        return length;
+    }
+
+    /** The next record's worth of {@code src}, which is advanced past it. */
+    private ByteBuffer nextContent(ByteBuffer src) {
+        ByteBuffer content = src.duplicate();
+        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
+        src.position(content.limit());
+        return content;
     }
 
     /** The peer's record_size_limit, which holds for protected records only (RFC 8449 §4). */
@@ -83,9 +106,10 @@ final class Tls12RecordWriter {
         return outbound.take(dst);
     }
 
-    private void record(int contentType, byte[] content) {
+    /** Queues the record carrying the remaining bytes of {@code content}. */
+    private void record(int contentType, ByteBuffer content) {
         byte[] record = protection == null
-                ? new TlsRecord(contentType, ProtocolVersion.TLSv1_2, content).encode()
+                ? RecordFraming.encodePlaintext(contentType, content)
                 : protection.seal(contentType, content);
         outbound.add(record);
     }

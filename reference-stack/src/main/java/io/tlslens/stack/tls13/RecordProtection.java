@@ -6,6 +6,8 @@ import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.ContentType;
 import io.tlslens.wire.ProtocolVersion;
 import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 
@@ -48,11 +50,14 @@ public final class RecordProtection {
     /** The result of {@link #open}: TLSInnerPlaintext without its padding. */
     public static final class Plaintext {
         private final int contentType;
-        private final byte[] content;
+        /** Holds the decrypted TLSInnerPlaintext; the content is its first {@code contentLength} bytes. */
+        private final byte[] inner;
+        private final int contentLength;
 
-        Plaintext(int contentType, byte[] content) {
+        Plaintext(int contentType, byte[] inner, int contentLength) {
             this.contentType = contentType;
-            this.content = content;
+            this.inner = inner;
+            this.contentLength = contentLength;
         }
 
         /** The real content type, see {@link ContentType}. */
@@ -61,12 +66,17 @@ public final class RecordProtection {
         }
 
         public byte[] content() {
-            return content.clone();
+            return Arrays.copyOf(inner, contentLength);
+        }
+
+        /** The content without a copy, read-only: how application data is handed on. */
+        public ByteBuffer contentBuffer() {
+            return ByteBuffer.wrap(inner, 0, contentLength).asReadOnlyBuffer();
         }
 
         @Override
         public String toString() {
-            return "Plaintext{" + ContentType.name(contentType) + ", " + content.length + " bytes}";
+            return "Plaintext{" + ContentType.name(contentType) + ", " + contentLength + " bytes}";
         }
     }
 
@@ -79,20 +89,53 @@ public final class RecordProtection {
      *     updated keys long before)
      */
     public byte[] seal(int contentType, byte[] content, int paddingLength) {
-        if (paddingLength < 0 || content.length > MAX_PLAINTEXT_LENGTH
-                || content.length + 1 + paddingLength > MAX_INNER_PLAINTEXT_LENGTH) {
-            throw new IllegalArgumentException("record of " + content.length + " content bytes and "
+        return seal(contentType, ByteBuffer.wrap(content), paddingLength);
+    }
+
+    /** {@link #seal(int, byte[], int)} of the remaining bytes of {@code content}, which it consumes. */
+    public byte[] seal(int contentType, ByteBuffer content, int paddingLength) {
+        byte[] record = new byte[sealedLength(content.remaining(), paddingLength)];
+        seal(contentType, content, paddingLength, ByteBuffer.wrap(record));
+        return record;
+    }
+
+    /**
+     * {@link #seal(int, ByteBuffer, int)} straight into {@code out}, from its position on: the
+     * content is copied once, to where the record is going, and encrypted there. {@code out}
+     * advances past the record and must have room for it ({@link #sealedLength}).
+     */
+    public void seal(int contentType, ByteBuffer content, int paddingLength, ByteBuffer out) {
+        int contentLength = content.remaining();
+        int fragmentLength = sealedLength(contentLength, paddingLength) - TlsRecord.HEADER_LENGTH;
+        byte[] nonce = nextNonce();
+        byte[] header = header(ContentType.application_data, ProtocolVersion.TLSv1_2, fragmentLength);
+        out.put(header);
+        int innerStart = out.position();
+        out.put(content).put((byte) contentType);
+        if (paddingLength > 0) {
+            out.put(new byte[paddingLength]);
+        }
+        ByteBuffer inner = out.duplicate();
+        inner.position(innerStart).limit(out.position());
+        ByteBuffer encrypted = out.duplicate();
+        encrypted.position(innerStart);
+        aead.seal(nonce, header, inner, encrypted);
+        out.position(encrypted.position());
+    }
+
+    /**
+     * The length of the whole record that carries {@code contentLength} bytes of content and
+     * {@code paddingLength} of padding.
+     *
+     * @throws IllegalArgumentException if the inner plaintext would exceed 2^14 + 1 bytes
+     */
+    public int sealedLength(int contentLength, int paddingLength) {
+        if (paddingLength < 0 || contentLength > MAX_PLAINTEXT_LENGTH
+                || contentLength + 1 + paddingLength > MAX_INNER_PLAINTEXT_LENGTH) {
+            throw new IllegalArgumentException("record of " + contentLength + " content bytes and "
                     + paddingLength + " padding bytes is too long");
         }
-        byte[] inner = new byte[content.length + 1 + paddingLength];
-        System.arraycopy(content, 0, inner, 0, content.length);
-        inner[content.length] = (byte) contentType;
-        byte[] header = header(inner.length + aead.tagLength());
-        byte[] encrypted = aead.seal(nextNonce(), header, inner);
-        byte[] record = new byte[header.length + encrypted.length];
-        System.arraycopy(header, 0, record, 0, header.length);
-        System.arraycopy(encrypted, 0, record, header.length, encrypted.length);
-        return record;
+        return TlsRecord.HEADER_LENGTH + contentLength + 1 + paddingLength + aead.tagLength();
     }
 
     /**
@@ -103,37 +146,49 @@ public final class RecordProtection {
      *     plaintext is too long, {@code bad_record_mac} if authentication fails
      */
     public Plaintext open(TlsRecord record) throws TlsAlertException {
-        if (record.contentType() != ContentType.application_data) {
+        return open(record.contentType(), record.legacyVersion(), ByteBuffer.wrap(record.fragment()));
+    }
+
+    /**
+     * {@link #open(TlsRecord)} of the record with this header and the remaining bytes of
+     * {@code fragment} (consumed), decrypted straight into the plaintext's own array.
+     */
+    public Plaintext open(int contentType, int legacyVersion, ByteBuffer fragment) throws TlsAlertException {
+        return open(contentType, legacyVersion, fragment, new byte[Math.max(0, fragment.remaining() - aead.tagLength())]);
+    }
+
+    /**
+     * {@link #open(int, int, ByteBuffer)} into {@code into}, which must hold the fragment less the
+     * tag; the plaintext is a view of it.
+     */
+    public Plaintext open(int contentType, int legacyVersion, ByteBuffer fragment, byte[] into) throws TlsAlertException {
+        if (contentType != ContentType.application_data) {
             throw new TlsAlertException(AlertDescription.unexpected_message,
-                    "protected record of type " + ContentType.name(record.contentType()));
+                    "protected record of type " + ContentType.name(contentType));
         }
-        byte[] fragment = record.fragment();
-        if (fragment.length > MAX_CIPHERTEXT_LENGTH) {
+        int fragmentLength = fragment.remaining();
+        if (fragmentLength > MAX_CIPHERTEXT_LENGTH) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "protected record of " + fragment.length + " bytes, more than 2^14+256");
+                    "protected record of " + fragmentLength + " bytes, more than 2^14+256");
         }
-        byte[] header = new byte[] {(byte) record.contentType(), (byte) (record.legacyVersion() >>> 8),
-                (byte) record.legacyVersion(), (byte) (fragment.length >>> 8), (byte) fragment.length};
-        byte[] inner;
+        int innerLength;
         try {
-            inner = aead.open(nextNonce(), header, fragment);
+            innerLength = aead.open(nextNonce(), header(contentType, legacyVersion, fragmentLength), fragment, ByteBuffer.wrap(into));
         } catch (AEADBadTagException e) {
             throw new TlsAlertException(AlertDescription.bad_record_mac, "record authentication failed");
         }
-        if (inner.length > MAX_INNER_PLAINTEXT_LENGTH) {
+        if (innerLength > MAX_INNER_PLAINTEXT_LENGTH) {
             throw new TlsAlertException(AlertDescription.record_overflow,
-                    "plaintext of " + inner.length + " bytes, more than 2^14+1");
+                    "plaintext of " + innerLength + " bytes, more than 2^14+1");
         }
-        int end = inner.length;
-        while (end > 0 && inner[end - 1] == 0) {
+        int end = innerLength;
+        while (end > 0 && into[end - 1] == 0) {
             end--;
         }
         if (end == 0) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "protected record without a content type");
         }
-        byte[] content = new byte[end - 1];
-        System.arraycopy(inner, 0, content, 0, content.length);
-        return new Plaintext(inner[end - 1] & 0xff, content);
+        return new Plaintext(into[end - 1] & 0xff, into, end - 1);
     }
 
     /**
@@ -144,9 +199,10 @@ public final class RecordProtection {
         return sequenceNumber;
     }
 
-    private static byte[] header(int length) {
-        return new byte[] {(byte) ContentType.application_data, (byte) (ProtocolVersion.TLSv1_2 >>> 8),
-                (byte) ProtocolVersion.TLSv1_2, (byte) (length >>> 8), (byte) length};
+    /** The record header, which is the additional data too (§5.2). */
+    private static byte[] header(int contentType, int legacyVersion, int length) {
+        return new byte[] {(byte) contentType, (byte) (legacyVersion >>> 8), (byte) legacyVersion,
+                (byte) (length >>> 8), (byte) length};
     }
 
     /** RFC 8446 §5.3: the 64-bit sequence number, left-padded to iv_length, XORed with the IV. */

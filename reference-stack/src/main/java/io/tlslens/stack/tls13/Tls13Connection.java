@@ -33,12 +33,12 @@ import javax.net.ssl.SSLException;
  */
 public final class Tls13Connection implements TlsConnection {
     private final HandshakeObserver observer;
-    private final RecordReader reader = new RecordReader();
     private final RecordWriter writer;
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final HandshakeState view;
     private final Tls13Handshake handshake;
     private final ReceivedPlaintext received = new ReceivedPlaintext();
+    private final RecordReader reader = new RecordReader(received);
     private boolean started;
     private boolean failed;
     private boolean inboundDone;
@@ -198,10 +198,9 @@ public final class Tls13Connection implements TlsConnection {
         if (!reassembler.isEmpty()) {
             throw new TlsAlertException(AlertDescription.unexpected_message, "application data inside a fragmented handshake message");
         }
-        byte[] data = record.content();
-        handshake.applicationDataReceived(data.length);
-        if (data.length > 0) {
-            received.add(data);
+        handshake.applicationDataReceived(record.contentLength());
+        if (record.contentLength() > 0) {
+            received.add(record.contentBuffer());
         }
     }
 
@@ -264,6 +263,14 @@ public final class Tls13Connection implements TlsConnection {
         src.position(src.position() + n);
         handshake.earlyDataSent(n);
         return n;
+    }
+
+    @Override
+    public int writePlaintext(ByteBuffer src, ByteBuffer dst) throws SSLException {
+        if (failed || outboundClosed || !handshake.isComplete()) {
+            return writePlaintext(src); // refuses, or queues early data, as it does
+        }
+        return writer.applicationData(src, dst);
     }
 
     @Override

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlslens.wire.CipherSuite;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.security.SecureRandom;
 import javax.crypto.AEADBadTagException;
 import org.bouncycastle.util.encoders.Hex;
@@ -90,6 +92,35 @@ class AeadTest {
         sealer.seal(nonce, new byte[0], bytes(10));
         assertThrows(IllegalStateException.class, () -> sealer.seal(nonce, new byte[0], bytes(10)));
         assertThrows(IllegalArgumentException.class, () -> crypto.aead(suite, new byte[keyLength - 1]));
+    }
+
+    /** The record layer seals and opens in place: the same bytes as out of place, and tampering still refused. */
+    @ParameterizedTest
+    @ValueSource(ints = {CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
+        CipherSuite.TLS_CHACHA20_POLY1305_SHA256})
+    void inPlace(int suite) throws AEADBadTagException {
+        byte[] key = bytes(suite == CipherSuite.TLS_AES_128_GCM_SHA256 ? 16 : 32);
+        byte[] nonce = bytes(12);
+        byte[] aad = bytes(5);
+        byte[] plaintext = bytes(16384 + 1);
+        byte[] expected = crypto.aead(suite, key).seal(nonce, aad, plaintext);
+
+        byte[] record = new byte[5 + expected.length];
+        System.arraycopy(plaintext, 0, record, 5, plaintext.length);
+        ByteBuffer in = ByteBuffer.wrap(record, 5, plaintext.length);
+        ByteBuffer out = ByteBuffer.wrap(record, 5, expected.length);
+        assertEquals(expected.length, crypto.aead(suite, key).seal(nonce, aad, in, out));
+        assertEquals(record.length, out.position());
+        assertArrayEquals(expected, Arrays.copyOfRange(record, 5, record.length));
+
+        ByteBuffer sealed = ByteBuffer.wrap(record, 5, expected.length);
+        assertEquals(plaintext.length, crypto.aead(suite, key).open(nonce, aad, sealed, sealed.duplicate()));
+        assertArrayEquals(plaintext, Arrays.copyOfRange(record, 5, 5 + plaintext.length));
+
+        byte[] tampered = expected.clone();
+        tampered[8000] ^= 1;
+        ByteBuffer bad = ByteBuffer.wrap(tampered);
+        assertThrows(AEADBadTagException.class, () -> crypto.aead(suite, key).open(nonce, aad, bad, bad.duplicate()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.tlslens.stack.tls13;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tlslens.observe.HandshakeObserver;
 import io.tlslens.stack.KeyLog;
@@ -13,6 +14,7 @@ import io.tlslens.wire.AlertDescription;
 import io.tlslens.wire.CipherSuite;
 import io.tlslens.wire.ContentType;
 import io.tlslens.wire.TlsRecord;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -49,6 +51,60 @@ class RecordProtectionTest {
         assertThrows(IllegalArgumentException.class,
                 () -> sealer.seal(ContentType.application_data, random(RecordProtection.MAX_PLAINTEXT_LENGTH + 1), 0));
         assertThrows(IllegalArgumentException.class, () -> sealer.seal(ContentType.application_data, HELLO, -1));
+    }
+
+    /** Sealing into a buffer writes the very record sealing into an array does, padding zeroed whatever was there. */
+    @Test
+    void sealingIntoABufferWritesTheSameRecord() throws Exception {
+        byte[] expected = sealer.seal(ContentType.handshake, HELLO, 7);
+        ByteBuffer out = ByteBuffer.allocate(3 + expected.length + 4);
+        Arrays.fill(out.array(), (byte) 0x5a);
+        out.position(3);
+        ByteBuffer content = ByteBuffer.wrap(HELLO);
+        protection().seal(ContentType.handshake, content, 7, out);
+        assertEquals(3 + expected.length, out.position());
+        assertEquals(0, content.remaining(), "the content is consumed");
+        assertArrayEquals(expected, Arrays.copyOfRange(out.array(), 3, 3 + expected.length));
+        assertEquals(0x5a, out.get(3 + expected.length), "nothing written past the record");
+        assertArrayEquals(HELLO, opener.open(TlsRecord.decode(expected)).content());
+    }
+
+    /** The fragment is read where it lies (a view into a larger input) and not written to. */
+    @Test
+    void openingReadsTheFragmentWhereItLies() throws Exception {
+        byte[] record = sealer.seal(ContentType.application_data, HELLO, 0);
+        byte[] input = new byte[record.length + 10];
+        System.arraycopy(record, 0, input, 10, record.length);
+        byte[] before = input.clone();
+        ByteBuffer fragment = ByteBuffer.wrap(input, 15, record.length - 5).slice();
+        RecordProtection.Plaintext opened = opener.open(ContentType.application_data, 0x0303, fragment);
+        assertArrayEquals(HELLO, opened.content());
+        assertEquals(ByteBuffer.wrap(HELLO), opened.contentBuffer());
+        assertTrue(opened.contentBuffer().isReadOnly());
+        assertArrayEquals(before, input);
+    }
+
+    /** The inner plaintext may reach 2^14 + 1 bytes with padding, and not one byte more. */
+    @Test
+    void paddingMayFillTheInnerPlaintextToItsLimit() throws Exception {
+        byte[] content = random(RecordProtection.MAX_PLAINTEXT_LENGTH - 100);
+        byte[] record = sealer.seal(ContentType.application_data, content, 100);
+        assertEquals(5 + RecordProtection.MAX_INNER_PLAINTEXT_LENGTH + 16, record.length);
+        assertEquals(record.length, sealer.sealedLength(content.length, 100));
+        assertArrayEquals(content, opener.open(TlsRecord.decode(record)).content());
+        assertThrows(IllegalArgumentException.class, () -> sealer.sealedLength(content.length, 101));
+    }
+
+    @Test
+    void aCiphertextByteOrAHeaderByteChangedIsBadRecordMac() throws Exception {
+        byte[] record = sealer.seal(ContentType.application_data, random(1000), 0);
+        byte[] body = record.clone();
+        body[500] ^= 1;
+        assertAlert(AlertDescription.bad_record_mac, TlsRecord.decode(body));
+        RecordProtection fresh = protection();
+        TlsAlertException e = assertThrows(TlsAlertException.class,
+                () -> fresh.open(ContentType.application_data, 0x0301, ByteBuffer.wrap(record, 5, record.length - 5)));
+        assertEquals(AlertDescription.bad_record_mac, e.alertDescription(), "the header is authenticated too");
     }
 
     @Test
