@@ -51,6 +51,14 @@ public final class RecordFraming {
                 fragment.slice());
     }
 
+    /** The next record's worth of {@code src}, at most {@code maxContent} bytes; {@code src} is advanced past it. */
+    public static ByteBuffer nextContent(ByteBuffer src, int maxContent) {
+        ByteBuffer content = src.duplicate();
+        content.limit(content.position() + Math.min(src.remaining(), maxContent));
+        src.position(content.limit());
+        return content;
+    }
+
     /** A plaintext record (one before keys are in use, or the ChangeCipherSpec) carrying {@code content}, which it consumes. */
     public static byte[] encodePlaintext(int contentType, ByteBuffer content) {
         int length = content.remaining();

@@ -73,7 +73,7 @@ public final class RecordWriter {
      */
     public int applicationData(ByteBuffer src) {
         flush();
-        ByteBuffer content = nextContent(src);
+        ByteBuffer content = RecordFraming.nextContent(src, maxContent());
         int length = content.remaining();
         record(ContentType.application_data, content);
         return length;
@@ -89,18 +89,10 @@ public final class RecordWriter {
         if (protection == null || outbound.pendingBytes() > 0) {
             return applicationData(src);
         }
-        ByteBuffer content = nextContent(src);
+        ByteBuffer content = RecordFraming.nextContent(src, maxContent());
         int length = content.remaining();
         protection.seal(ContentType.application_data, content, paddingFor(length), dst);
         return length;
-    }
-
-    /** The next record's worth of {@code src}, which is advanced past it. */
-    private ByteBuffer nextContent(ByteBuffer src) {
-        ByteBuffer content = src.duplicate();
-        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
-        src.position(content.limit());
-        return content;
     }
 
     /** Applies the peer's record_size_limit (RFC 8449 §4) to the records sent from now on. */

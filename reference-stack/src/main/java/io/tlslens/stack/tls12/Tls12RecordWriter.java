@@ -53,7 +53,7 @@ final class Tls12RecordWriter {
     /** Protects as much of {@code src} as fits one record and queues it; returns the bytes consumed. */
     int applicationData(ByteBuffer src) {
         flush();
-        ByteBuffer content = nextContent(src);
+        ByteBuffer content = RecordFraming.nextContent(src, maxContent());
         int length = content.remaining();
         record(ContentType.application_data, content);
         return length;
@@ -69,18 +69,10 @@ final class Tls12RecordWriter {
         if (protection == null || outbound.pendingBytes() > 0) {
             return applicationData(src);
         }
-        ByteBuffer content = nextContent(src);
+        ByteBuffer content = RecordFraming.nextContent(src, maxContent());
         int length = content.remaining();
         protection.seal(ContentType.application_data, content, dst);
         return length;
-    }
-
-    /** The next record's worth of {@code src}, which is advanced past it. */
-    private ByteBuffer nextContent(ByteBuffer src) {
-        ByteBuffer content = src.duplicate();
-        content.limit(content.position() + Math.min(src.remaining(), maxContent()));
-        src.position(content.limit());
-        return content;
     }
 
     /** The peer's record_size_limit, which holds for protected records only (RFC 8449 §4). */
